@@ -1,0 +1,96 @@
+#include "services/domain/dates.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/civil_time.h"
+#include "storage/errors.h"
+#include "storage/text.h"
+
+namespace welfare::domain {
+namespace {
+
+using storage::Error;
+using welfare::ledger::v1::Date;
+using welfare::ledger::v1::YearMonth;
+
+constexpr int64_t kThaiOffsetSeconds = 7 * 3600;
+constexpr int64_t kSecondsPerDay = 86400;
+
+}  // namespace
+
+bool IsUnset(const Date& date) {
+  return date.year() == 0 && date.month() == 0 && date.day() == 0;
+}
+
+absl::StatusOr<int32_t> DayOf(absl::string_view field, const Date& date) {
+  const absl::CivilDay day(date.year(), date.month(), date.day());
+  if (date.year() < kYearMin || date.year() > kYearMax ||
+      day.year() != date.year() || day.month() != date.month() ||
+      day.day() != date.day()) {
+    return Error(absl::StatusCode::kInvalidArgument, "DATE_INVALID",
+                 absl::StrFormat("%s: %04d-%02d-%02d is not a calendar date; "
+                                 "want a Gregorian (CE) date from %d to %d",
+                                 field, date.year(), date.month(), date.day(),
+                                 kYearMin, kYearMax));
+  }
+  return storage::DayNumber(day);
+}
+
+absl::StatusOr<int32_t> BusinessDay(absl::string_view field, const Date& date,
+                                    int32_t today) {
+  if (IsUnset(date)) return today;
+  auto day = DayOf(field, date);
+  if (!day.ok()) return day.status();
+  if (*day > today) {
+    return Error(
+        absl::StatusCode::kInvalidArgument, "DATE_IN_FUTURE",
+        absl::StrCat(field, ": ", storage::DayText(*day), " is after today (",
+                     storage::DayText(today),
+                     ", Thai time); want a date that has come (dates are CE: "
+                     "2569 BE is 2026)"));
+  }
+  return *day;
+}
+
+Date DateOf(int32_t day_number) {
+  const absl::CivilDay day = storage::CivilDayOf(day_number);
+  Date date;
+  date.set_year(static_cast<int32_t>(day.year()));
+  date.set_month(day.month());
+  date.set_day(day.day());
+  return date;
+}
+
+int32_t ThaiToday(int64_t unix_micros) {
+  int64_t seconds = unix_micros / 1000000 + kThaiOffsetSeconds;
+  int64_t days = seconds / kSecondsPerDay;
+  if (seconds % kSecondsPerDay < 0) --days;
+  return static_cast<int32_t>(days);
+}
+
+absl::StatusOr<int32_t> MonthIndexOf(absl::string_view field,
+                                     const YearMonth& ym) {
+  if (ym.month() < 1 || ym.month() > 12 || ym.year() < kYearMin ||
+      ym.year() > kYearMax) {
+    return Error(
+        absl::StatusCode::kInvalidArgument, "DATE_INVALID",
+        absl::StrFormat("%s: %04d-%02d, want a month 1..12 of a CE "
+                        "year %d..%d",
+                        field, ym.year(), ym.month(), kYearMin, kYearMax));
+  }
+  return ym.year() * 12 + ym.month() - 1;
+}
+
+YearMonth YearMonthOf(int32_t month_index) {
+  YearMonth ym;
+  ym.set_year(month_index / 12);
+  ym.set_month(month_index % 12 + 1);
+  return ym;
+}
+
+int32_t MonthIndexOfDay(int32_t day_number) {
+  const absl::CivilDay day = storage::CivilDayOf(day_number);
+  return static_cast<int32_t>(day.year()) * 12 + day.month() - 1;
+}
+
+}  // namespace welfare::domain

@@ -1,0 +1,120 @@
+// Ledger: the welfare fund domain over the journal engine. Funds, accounts,
+// members and money, with every business rule; no gRPC in here.
+//
+// Writes are asynchronous: each validates what it can from the request
+// alone on the caller's thread, then hands the journal an apply function
+// that checks the request against the fund's state on the committer thread;
+// done runs exactly once, after the result is durable, or with the error.
+// A rejected write has written nothing. Reads are synchronous, from one
+// consistent snapshot, and never wait for a write.
+//
+// Every error is an absl::Status whose code follows gRPC's meaning and whose
+// reason payload (storage/errors.h) names a welfare.ledger.v1.ErrorReason.
+// Thread-safe.
+#ifndef WELFARE_SERVICES_DOMAIN_LEDGER_H_
+#define WELFARE_SERVICES_DOMAIN_LEDGER_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "storage/journal.h"
+#include "welfare/ledger/v1/funds.pb.h"
+#include "welfare/ledger/v1/ledger.pb.h"
+#include "welfare/ledger/v1/members.pb.h"
+
+namespace welfare::domain {
+
+namespace v1 = welfare::ledger::v1;
+
+template <typename T>
+using Done = std::function<void(absl::StatusOr<T>)>;
+
+struct LedgerOptions {
+  storage::JournalOptions journal;
+  // Secret key of the keyed hash of national IDs (at least 16 bytes).
+  std::string national_id_pepper;
+};
+
+class Ledger {
+ public:
+  // Errors: those of Journal::Open; INVALID_ARGUMENT for a short pepper.
+  static absl::StatusOr<std::unique_ptr<Ledger>> Open(LedgerOptions options);
+  // Finishes every queued write.
+  ~Ledger();
+
+  // ---- Writes. `principal` is recorded in every entry written. ----
+  void CreateFund(const std::string& principal,
+                  const v1::CreateFundRequest& request, Done<v1::Fund> done);
+  void CreateAccount(const std::string& principal,
+                     const v1::CreateAccountRequest& request,
+                     Done<v1::Account> done);
+  void RegisterMember(const std::string& principal,
+                      const v1::RegisterMemberRequest& request,
+                      Done<v1::Member> done);
+  void ChangeMemberStatus(const std::string& principal,
+                          const v1::ChangeMemberStatusRequest& request,
+                          Done<v1::Member> done);
+  void UpdateMemberProfile(const std::string& principal,
+                           const v1::UpdateMemberProfileRequest& request,
+                           Done<v1::Member> done);
+  void EraseMemberProfile(const std::string& principal,
+                          const v1::EraseMemberProfileRequest& request,
+                          Done<v1::Member> done);
+  void RecordContribution(const std::string& principal,
+                          const v1::RecordContributionRequest& request,
+                          Done<v1::Entry> done);
+  void RecordDisbursement(const std::string& principal,
+                          const v1::RecordDisbursementRequest& request,
+                          Done<v1::Entry> done);
+  void PostTransaction(const std::string& principal,
+                       const v1::PostTransactionRequest& request,
+                       Done<v1::Entry> done);
+  void PostBatch(const std::string& principal,
+                 const v1::PostBatchRequest& request,
+                 Done<v1::PostBatchResponse> done);
+  void ReverseEntry(const std::string& principal,
+                    const v1::ReverseEntryRequest& request,
+                    Done<v1::Entry> done);
+
+  // ---- Reads. ----
+  absl::StatusOr<v1::Fund> GetFund(const v1::GetFundRequest& request) const;
+  absl::StatusOr<v1::ListFundsResponse> ListFunds(
+      const v1::ListFundsRequest& request) const;
+  absl::StatusOr<v1::ListAccountsResponse> ListAccounts(
+      const v1::ListAccountsRequest& request) const;
+  absl::StatusOr<v1::Member> GetMember(
+      const v1::GetMemberRequest& request) const;
+  absl::StatusOr<v1::ListMembersResponse> ListMembers(
+      const v1::ListMembersRequest& request) const;
+  absl::StatusOr<v1::Entry> GetEntry(const v1::GetEntryRequest& request) const;
+  absl::StatusOr<v1::ListEntriesResponse> ListEntries(
+      const v1::ListEntriesRequest& request) const;
+  absl::StatusOr<v1::GetBalancesResponse> GetBalances(
+      const v1::GetBalancesRequest& request) const;
+
+  // Today in Thailand by the journal's clock.
+  int32_t Today() const;
+
+ private:
+  explicit Ledger(LedgerOptions options);
+
+  // Hands a write to the journal; the apply function runs on the committer.
+  void Submit(const std::string& fund_id, const std::string& request_id,
+              const google::protobuf::Message& request,
+              const std::string& principal, uint32_t weight,
+              std::function<absl::Status(storage::AppendContext&)> apply,
+              Done<storage::AppendResult> done);
+  // The member as stored now, for the answers of member writes.
+  absl::StatusOr<v1::Member> ReadMember(const std::string& fund_id,
+                                        int32_t member_number) const;
+
+  const LedgerOptions options_;
+  const storage::Clock* clock_;
+  std::unique_ptr<storage::Journal> journal_;
+};
+
+}  // namespace welfare::domain
+
+#endif  // WELFARE_SERVICES_DOMAIN_LEDGER_H_

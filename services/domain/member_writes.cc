@@ -1,0 +1,349 @@
+// Ledger writes of members and their profiles.
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "services/domain/dates.h"
+#include "services/domain/ledger.h"
+#include "services/domain/member_rules.h"
+#include "services/domain/names.h"
+#include "services/domain/records.h"
+#include "services/domain/validate.h"
+#include "services/domain/views.h"
+#include "storage/append_context.h"
+#include "storage/keys.h"
+#include "storage/sha256.h"
+#include "storage/status_macros.h"
+
+namespace welfare::domain {
+namespace {
+
+using storage::Column;
+using storage::Error;
+using welfare::storage::v1::EntryRecord;
+using welfare::storage::v1::ProfileRecord;
+namespace keys = storage::keys;
+
+constexpr size_t kSaltBytes = 16;
+
+// The personal fields of a profile, checked; national_id_digits is empty
+// when the request gave no national ID.
+absl::Status CheckProfile(const v1::MemberProfile& profile, bool id_required,
+                          std::string* national_id_digits) {
+  RETURN_IF_ERROR(
+      CheckText("profile.full_name", profile.full_name(), 200, true));
+  if (id_required || !profile.national_id().empty()) {
+    ASSIGN_OR_RETURN(
+        *national_id_digits,
+        ParseNationalId("profile.national_id", profile.national_id()));
+  }
+  RETURN_IF_ERROR(CheckText("profile.address", profile.address(), 500, false,
+                            TextKind::kMultiLine));
+  RETURN_IF_ERROR(
+      CheckText("profile.nominee_name", profile.nominee_name(), 200, false));
+  RETURN_IF_ERROR(CheckText("profile.nominee_relationship",
+                            profile.nominee_relationship(), 100, false));
+  return CheckText("profile.phone", profile.phone(), 20, false);
+}
+
+ProfileRecord NewProfile(const v1::MemberProfile& profile) {
+  ProfileRecord record;
+  record.set_salt(RandomBytes(kSaltBytes));
+  record.set_full_name(profile.full_name());
+  record.set_address(profile.address());
+  record.set_nominee_name(profile.nominee_name());
+  record.set_nominee_relationship(profile.nominee_relationship());
+  record.set_phone(profile.phone());
+  return record;
+}
+
+absl::Status ProfileErased(const record::MemberView& member) {
+  return Error(absl::StatusCode::kFailedPrecondition, "PROFILE_ERASED",
+               absl::StrCat("member ", member.member_number(),
+                            "'s profile was erased; it cannot be changed"));
+}
+
+absl::StatusOr<int32_t> NextMemberNumber(storage::AppendContext& context) {
+  storage::PrefixIterator last = context.staging().Scan(
+      Column::kViews, keys::MemberPrefix(context.fund_id()));
+  last.SeekToLast();
+  RETURN_IF_ERROR(last.status());
+  if (!last.Valid()) return 1;
+  return static_cast<int32_t>(keys::ReadBigEndian32(last.suffix())) + 1;
+}
+
+// ALREADY_EXISTS if another member of the fund has this national ID.
+absl::Status CheckNationalIdFree(storage::AppendContext& context,
+                                 const std::string& hmac) {
+  ASSIGN_OR_RETURN(auto holder, context.staging().Get(
+                                    Column::kProfiles,
+                                    keys::NationalId(context.fund_id(), hmac)));
+  if (holder.has_value()) {
+    return Error(absl::StatusCode::kAlreadyExists, "MEMBER_ALREADY_REGISTERED",
+                 absl::StrCat("a member with this national ID is already "
+                              "registered in fund ",
+                              context.fund_id(), " as member ",
+                              keys::ReadBigEndian32(*holder)));
+  }
+  return absl::OkStatus();
+}
+
+std::string MemberNumberBytes(int32_t number) {
+  std::string bytes;
+  keys::AppendBigEndian32(&bytes, static_cast<uint32_t>(number));
+  return bytes;
+}
+
+void PutMember(storage::AppendContext& context,
+               const record::MemberView& member) {
+  context.staging().Put(Column::kViews,
+                        keys::Member(context.fund_id(), member.member_number()),
+                        member.SerializeAsString());
+}
+
+// Runs after a member write is durable: answers with the member as stored.
+Done<storage::AppendResult> AnswerWithMember(const Ledger* ledger,
+                                             std::string fund_id,
+                                             Done<v1::Member> done) {
+  return [ledger, fund_id = std::move(fund_id), done = std::move(done)](
+             absl::StatusOr<storage::AppendResult> result) {
+    if (!result.ok()) return done(result.status());
+    v1::GetMemberRequest get;
+    get.set_name(MemberResourceName(
+        fund_id, result->entries.front().record.member_number()));
+    done(ledger->GetMember(get));
+  };
+}
+
+}  // namespace
+
+void Ledger::RegisterMember(const std::string& principal,
+                            const v1::RegisterMemberRequest& request,
+                            Done<v1::Member> done) {
+  const v1::Member& member = request.member();
+  std::string national_id;
+  int32_t join_day = 0;
+  auto checked = [&]() -> absl::Status {
+    ASSIGN_OR_RETURN(std::string fund_id,
+                     ParseFundName("parent", request.parent()));
+    RETURN_IF_ERROR(CheckRequestId(request.request_id()));
+    if (member.category() == v1::MEMBER_CATEGORY_UNSPECIFIED ||
+        !v1::MemberCategory_IsValid(member.category())) {
+      return Error(absl::StatusCode::kInvalidArgument, "FIELD_REQUIRED",
+                   "member.category: want GENERAL, CHILD, ELDERLY, "
+                   "DISADVANTAGED, DISABLED or ORPHAN");
+    }
+    ASSIGN_OR_RETURN(
+        join_day, BusinessDay("member.join_date", member.join_date(), Today()));
+    if (!member.village_code().empty()) {
+      RETURN_IF_ERROR(
+          CheckAreaCode("member.village_code", member.village_code(), 8));
+    }
+    return CheckProfile(member.profile(), /*id_required=*/true, &national_id);
+  }();
+  if (!checked.ok()) return done(checked);
+  const std::string fund_id = *ParseFundName("parent", request.parent());
+
+  ProfileRecord profile = NewProfile(member.profile());
+  profile.set_national_id_masked(MaskNationalId(national_id));
+  profile.set_national_id_hmac(storage::HashBytes(
+      storage::HmacSha256(options_.national_id_pepper, national_id)));
+  EntryRecord entry;
+  entry.set_kind(welfare::storage::v1::ENTRY_KIND_MEMBER_REGISTERED);
+  entry.set_effective_day(join_day);
+  auto* body = entry.mutable_member_registered();
+  body->set_category(member.category());
+  body->set_join_day(join_day);
+  body->set_village_code(member.village_code());
+  body->set_profile_hash(ProfileHash(profile));
+
+  auto apply = [entry = std::move(entry), profile = std::move(profile)](
+                   storage::AppendContext& context) mutable -> absl::Status {
+    ASSIGN_OR_RETURN(record::FundView fund,
+                     ReadFundView(context.staging(), context.fund_id()));
+    const std::string& village = entry.member_registered().village_code();
+    if (!village.empty() && !absl::StartsWith(village, fund.area_code())) {
+      return Error(absl::StatusCode::kInvalidArgument, "AREA_CODE_INVALID",
+                   absl::StrCat("member.village_code: ", village,
+                                " is not in the fund's sub-district ",
+                                fund.area_code()));
+    }
+    RETURN_IF_ERROR(CheckNationalIdFree(context, profile.national_id_hmac()));
+    ASSIGN_OR_RETURN(int32_t number, NextMemberNumber(context));
+    entry.set_member_number(number);
+    record::MemberView view;
+    view.set_member_number(number);
+    view.set_category(entry.member_registered().category());
+    view.set_join_day(entry.member_registered().join_day());
+    view.set_village_code(village);
+    view.set_profile_hash(entry.member_registered().profile_hash());
+    ASSIGN_OR_RETURN(uint64_t sequence, context.Append(std::move(entry)));
+    view.set_registered_sequence(sequence);
+    auto* joined = view.add_status_history();
+    joined->set_status(v1::MEMBER_STATUS_ACTIVE);
+    joined->set_effective_day(view.join_day());
+    joined->set_sequence(sequence);
+    PutMember(context, view);
+    context.staging().Put(Column::kProfiles,
+                          keys::Profile(context.fund_id(), number),
+                          profile.SerializeAsString());
+    context.staging().Put(
+        Column::kProfiles,
+        keys::NationalId(context.fund_id(), profile.national_id_hmac()),
+        MemberNumberBytes(number));
+    return absl::OkStatus();
+  };
+  Submit(fund_id, request.request_id(), request, principal, 1, std::move(apply),
+         AnswerWithMember(this, fund_id, std::move(done)));
+}
+
+void Ledger::ChangeMemberStatus(const std::string& principal,
+                                const v1::ChangeMemberStatusRequest& request,
+                                Done<v1::Member> done) {
+  const v1::StatusChange& change = request.change();
+  MemberName name;
+  int32_t day = 0;
+  absl::Status checked = [&]() -> absl::Status {
+    ASSIGN_OR_RETURN(name, ParseMemberName("name", request.name()));
+    RETURN_IF_ERROR(CheckRequestId(request.request_id()));
+    if (change.status() == v1::MEMBER_STATUS_UNSPECIFIED ||
+        !v1::MemberStatus_IsValid(change.status())) {
+      return Error(absl::StatusCode::kInvalidArgument, "FIELD_REQUIRED",
+                   "change.status: want ACTIVE, RESIGNED, DECEASED or LAPSED");
+    }
+    ASSIGN_OR_RETURN(day, BusinessDay("change.effective_date",
+                                      change.effective_date(), Today()));
+    return CheckText("change.reason", change.reason(), 500, false,
+                     TextKind::kMultiLine);
+  }();
+  if (!checked.ok()) return done(checked);
+
+  EntryRecord entry;
+  entry.set_kind(welfare::storage::v1::ENTRY_KIND_MEMBER_STATUS_CHANGED);
+  entry.set_effective_day(day);
+  entry.set_member_number(name.member_number);
+  entry.mutable_status_changed()->set_status(change.status());
+  entry.mutable_status_changed()->set_reason(change.reason());
+  auto apply = [entry = std::move(entry)](
+                   storage::AppendContext& context) mutable -> absl::Status {
+    if (!context.fund().exists()) return FundNotFound(context.fund_id());
+    ASSIGN_OR_RETURN(record::MemberView member,
+                     ReadMemberView(context.staging(), context.fund_id(),
+                                    entry.member_number()));
+    RETURN_IF_ERROR(CheckStatusChange(member, entry.status_changed().status(),
+                                      entry.effective_day()));
+    auto* period = member.add_status_history();
+    period->set_status(entry.status_changed().status());
+    period->set_effective_day(entry.effective_day());
+    period->set_reason(entry.status_changed().reason());
+    ASSIGN_OR_RETURN(uint64_t sequence, context.Append(std::move(entry)));
+    period->set_sequence(sequence);
+    PutMember(context, member);
+    return absl::OkStatus();
+  };
+  Submit(name.fund_id, request.request_id(), request, principal, 1,
+         std::move(apply),
+         AnswerWithMember(this, name.fund_id, std::move(done)));
+}
+
+void Ledger::UpdateMemberProfile(const std::string& principal,
+                                 const v1::UpdateMemberProfileRequest& request,
+                                 Done<v1::Member> done) {
+  MemberName name;
+  std::string national_id;
+  absl::Status checked = [&]() -> absl::Status {
+    ASSIGN_OR_RETURN(name, ParseMemberName("name", request.name()));
+    RETURN_IF_ERROR(CheckRequestId(request.request_id()));
+    return CheckProfile(request.profile(), /*id_required=*/false, &national_id);
+  }();
+  if (!checked.ok()) return done(checked);
+
+  ProfileRecord profile = NewProfile(request.profile());
+  if (!national_id.empty()) {
+    profile.set_national_id_masked(MaskNationalId(national_id));
+    profile.set_national_id_hmac(storage::HashBytes(
+        storage::HmacSha256(options_.national_id_pepper, national_id)));
+  }
+  auto apply = [number = name.member_number, profile = std::move(profile)](
+                   storage::AppendContext& context) mutable -> absl::Status {
+    if (!context.fund().exists()) return FundNotFound(context.fund_id());
+    ASSIGN_OR_RETURN(
+        record::MemberView member,
+        ReadMemberView(context.staging(), context.fund_id(), number));
+    if (member.profile_erased()) return ProfileErased(member);
+    const std::string profile_key = keys::Profile(context.fund_id(), number);
+    ASSIGN_OR_RETURN(auto old,
+                     ReadRecord<ProfileRecord>(context.staging(),
+                                               Column::kProfiles, profile_key));
+    if (!old.has_value()) return CorruptRecord("missing profile", profile_key);
+    if (profile.national_id_hmac().empty()) {
+      profile.set_national_id_hmac(old->national_id_hmac());
+      profile.set_national_id_masked(old->national_id_masked());
+    } else if (profile.national_id_hmac() != old->national_id_hmac()) {
+      RETURN_IF_ERROR(CheckNationalIdFree(context, profile.national_id_hmac()));
+      context.staging().Delete(
+          Column::kProfiles,
+          keys::NationalId(context.fund_id(), old->national_id_hmac()));
+      context.staging().Put(
+          Column::kProfiles,
+          keys::NationalId(context.fund_id(), profile.national_id_hmac()),
+          MemberNumberBytes(number));
+    }
+    member.set_profile_hash(ProfileHash(profile));
+    EntryRecord entry;
+    entry.set_kind(welfare::storage::v1::ENTRY_KIND_MEMBER_PROFILE_CHANGED);
+    entry.set_effective_day(ThaiToday(context.now_micros()));
+    entry.set_member_number(number);
+    entry.mutable_profile_changed()->set_profile_hash(member.profile_hash());
+    RETURN_IF_ERROR(context.Append(std::move(entry)).status());
+    PutMember(context, member);
+    context.staging().Put(Column::kProfiles, profile_key,
+                          profile.SerializeAsString());
+    return absl::OkStatus();
+  };
+  Submit(name.fund_id, request.request_id(), request, principal, 1,
+         std::move(apply),
+         AnswerWithMember(this, name.fund_id, std::move(done)));
+}
+
+void Ledger::EraseMemberProfile(const std::string& principal,
+                                const v1::EraseMemberProfileRequest& request,
+                                Done<v1::Member> done) {
+  MemberName name;
+  absl::Status checked = [&]() -> absl::Status {
+    ASSIGN_OR_RETURN(name, ParseMemberName("name", request.name()));
+    return CheckRequestId(request.request_id());
+  }();
+  if (!checked.ok()) return done(checked);
+
+  auto apply = [number = name.member_number](
+                   storage::AppendContext& context) -> absl::Status {
+    if (!context.fund().exists()) return FundNotFound(context.fund_id());
+    ASSIGN_OR_RETURN(
+        record::MemberView member,
+        ReadMemberView(context.staging(), context.fund_id(), number));
+    if (member.profile_erased()) return ProfileErased(member);
+    const std::string profile_key = keys::Profile(context.fund_id(), number);
+    ASSIGN_OR_RETURN(auto old,
+                     ReadRecord<ProfileRecord>(context.staging(),
+                                               Column::kProfiles, profile_key));
+    if (old.has_value()) {
+      context.staging().Delete(
+          Column::kProfiles,
+          keys::NationalId(context.fund_id(), old->national_id_hmac()));
+    }
+    context.staging().Delete(Column::kProfiles, profile_key);
+    member.set_profile_erased(true);
+    EntryRecord entry;
+    entry.set_kind(welfare::storage::v1::ENTRY_KIND_MEMBER_PROFILE_ERASED);
+    entry.set_effective_day(ThaiToday(context.now_micros()));
+    entry.set_member_number(number);
+    entry.mutable_profile_changed();  // Empty hash: erased.
+    RETURN_IF_ERROR(context.Append(std::move(entry)).status());
+    PutMember(context, member);
+    return absl::OkStatus();
+  };
+  Submit(name.fund_id, request.request_id(), request, principal, 1,
+         std::move(apply),
+         AnswerWithMember(this, name.fund_id, std::move(done)));
+}
+
+}  // namespace welfare::domain

@@ -1,0 +1,46 @@
+// Resource names of the API (see proto/welfare/ledger/v1/*.proto):
+//   funds/{fund_id}
+//   funds/{fund_id}/accounts/{code}
+//   funds/{fund_id}/members/{member_number}
+//   funds/{fund_id}/entries/{sequence}
+// Parsers return INVALID_ARGUMENT NAME_MALFORMED naming the field and the
+// expected pattern.
+#ifndef WELFARE_SERVICES_DOMAIN_NAMES_H_
+#define WELFARE_SERVICES_DOMAIN_NAMES_H_
+
+#include <cstdint>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace welfare::domain {
+
+struct MemberName {
+  std::string fund_id;
+  int32_t member_number = 0;
+};
+
+struct EntryName {
+  std::string fund_id;
+  uint64_t sequence = 0;
+};
+
+absl::StatusOr<std::string> ParseFundName(absl::string_view field,
+                                          absl::string_view name);
+absl::StatusOr<MemberName> ParseMemberName(absl::string_view field,
+                                           absl::string_view name);
+absl::StatusOr<EntryName> ParseEntryName(absl::string_view field,
+                                         absl::string_view name);
+
+std::string FundName(absl::string_view fund_id);
+std::string AccountName(absl::string_view fund_id, uint32_t code);
+std::string MemberResourceName(absl::string_view fund_id, int32_t number);
+std::string EntryResourceName(absl::string_view fund_id, uint64_t sequence);
+
+// "1101" for 1101.
+std::string AccountCodeText(uint32_t code);
+
+}  // namespace welfare::domain
+
+#endif  // WELFARE_SERVICES_DOMAIN_NAMES_H_

@@ -1,0 +1,111 @@
+// The gRPC services of welfare.ledger.v1: thin adapters that hand each
+// request to the domain (services/domain/ledger.h) and finish the call with
+// its answer. Writes finish from the journal's committer when durable;
+// reads finish at once.
+#ifndef WELFARE_SERVICES_GRPC_SERVICES_H_
+#define WELFARE_SERVICES_GRPC_SERVICES_H_
+
+#include "services/domain/ledger.h"
+#include "welfare/ledger/v1/funds.grpc.pb.h"
+#include "welfare/ledger/v1/ledger.grpc.pb.h"
+#include "welfare/ledger/v1/members.grpc.pb.h"
+
+namespace welfare::grpc_edge {
+
+namespace v1 = welfare::ledger::v1;
+using grpc::CallbackServerContext;
+using grpc::ServerUnaryReactor;
+
+class FundService final : public v1::FundService::CallbackService {
+ public:
+  // ledger must outlive the service.
+  explicit FundService(domain::Ledger* ledger) : ledger_(ledger) {}
+
+  ServerUnaryReactor* CreateFund(CallbackServerContext* context,
+                                 const v1::CreateFundRequest* request,
+                                 v1::Fund* response) override;
+  ServerUnaryReactor* GetFund(CallbackServerContext* context,
+                              const v1::GetFundRequest* request,
+                              v1::Fund* response) override;
+  ServerUnaryReactor* ListFunds(CallbackServerContext* context,
+                                const v1::ListFundsRequest* request,
+                                v1::ListFundsResponse* response) override;
+  ServerUnaryReactor* CreateAccount(CallbackServerContext* context,
+                                    const v1::CreateAccountRequest* request,
+                                    v1::Account* response) override;
+  ServerUnaryReactor* ListAccounts(CallbackServerContext* context,
+                                   const v1::ListAccountsRequest* request,
+                                   v1::ListAccountsResponse* response) override;
+
+ private:
+  domain::Ledger* const ledger_;
+};
+
+class MemberService final : public v1::MemberService::CallbackService {
+ public:
+  explicit MemberService(domain::Ledger* ledger) : ledger_(ledger) {}
+
+  ServerUnaryReactor* RegisterMember(CallbackServerContext* context,
+                                     const v1::RegisterMemberRequest* request,
+                                     v1::Member* response) override;
+  ServerUnaryReactor* GetMember(CallbackServerContext* context,
+                                const v1::GetMemberRequest* request,
+                                v1::Member* response) override;
+  ServerUnaryReactor* ListMembers(CallbackServerContext* context,
+                                  const v1::ListMembersRequest* request,
+                                  v1::ListMembersResponse* response) override;
+  ServerUnaryReactor* ChangeMemberStatus(
+      CallbackServerContext* context,
+      const v1::ChangeMemberStatusRequest* request,
+      v1::Member* response) override;
+  ServerUnaryReactor* UpdateMemberProfile(
+      CallbackServerContext* context,
+      const v1::UpdateMemberProfileRequest* request,
+      v1::Member* response) override;
+  ServerUnaryReactor* EraseMemberProfile(
+      CallbackServerContext* context,
+      const v1::EraseMemberProfileRequest* request,
+      v1::Member* response) override;
+
+ private:
+  domain::Ledger* const ledger_;
+};
+
+class LedgerService final : public v1::LedgerService::CallbackService {
+ public:
+  explicit LedgerService(domain::Ledger* ledger) : ledger_(ledger) {}
+
+  ServerUnaryReactor* RecordContribution(
+      CallbackServerContext* context,
+      const v1::RecordContributionRequest* request,
+      v1::Entry* response) override;
+  ServerUnaryReactor* RecordDisbursement(
+      CallbackServerContext* context,
+      const v1::RecordDisbursementRequest* request,
+      v1::Entry* response) override;
+  ServerUnaryReactor* PostTransaction(CallbackServerContext* context,
+                                      const v1::PostTransactionRequest* request,
+                                      v1::Entry* response) override;
+  ServerUnaryReactor* PostBatch(CallbackServerContext* context,
+                                const v1::PostBatchRequest* request,
+                                v1::PostBatchResponse* response) override;
+  ServerUnaryReactor* ReverseEntry(CallbackServerContext* context,
+                                   const v1::ReverseEntryRequest* request,
+                                   v1::Entry* response) override;
+  ServerUnaryReactor* GetEntry(CallbackServerContext* context,
+                               const v1::GetEntryRequest* request,
+                               v1::Entry* response) override;
+  ServerUnaryReactor* ListEntries(CallbackServerContext* context,
+                                  const v1::ListEntriesRequest* request,
+                                  v1::ListEntriesResponse* response) override;
+  ServerUnaryReactor* GetBalances(CallbackServerContext* context,
+                                  const v1::GetBalancesRequest* request,
+                                  v1::GetBalancesResponse* response) override;
+
+ private:
+  domain::Ledger* const ledger_;
+};
+
+}  // namespace welfare::grpc_edge
+
+#endif  // WELFARE_SERVICES_GRPC_SERVICES_H_

@@ -1,0 +1,141 @@
+#include "services/server/server.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "grpcpp/ext/proto_server_reflection_plugin.h"
+#include "grpcpp/health_check_service_interface.h"
+#include "services/domain/views.h"
+#include "storage/status_macros.h"
+
+namespace welfare::server {
+namespace {
+
+constexpr char kPepperFile[] = "national-id-pepper.key";
+constexpr size_t kPepperBytes = 32;
+// Batches of 2,000 items fit comfortably.
+constexpr int kMessageBytesMax = 16 << 20;
+
+absl::Status ErrnoError(absl::string_view what, const std::string& path) {
+  return absl::UnavailableError(
+      absl::StrCat(what, " ", path, ": ", std::strerror(errno)));
+}
+
+}  // namespace
+
+bool IsLoopbackAddress(const std::string& address) {
+  std::string host = address;
+  if (absl::StartsWith(host, "[")) {
+    host = host.substr(1, host.find(']') == std::string::npos
+                              ? std::string::npos
+                              : host.find(']') - 1);
+  } else if (auto colon = host.rfind(':'); colon != std::string::npos) {
+    host = host.substr(0, colon);
+  }
+  return absl::StartsWith(host, "127.") || host == "::1" || host == "localhost";
+}
+
+absl::StatusOr<std::string> LoadOrCreatePepper(const std::string& data_dir) {
+  const std::string path = absl::StrCat(data_dir, "/", kPepperFile);
+  std::ifstream in(path, std::ios::binary);
+  if (in) {
+    std::string pepper((std::istreambuf_iterator<char>(in)),
+                       std::istreambuf_iterator<char>());
+    if (pepper.size() != kPepperBytes) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          path, " holds ", pepper.size(), " bytes, want ", kPepperBytes,
+          "; restore it from backup (without it, duplicate national IDs "
+          "cannot be found)"));
+    }
+    return pepper;
+  }
+  const std::string pepper = domain::RandomBytes(kPepperBytes);
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (fd < 0) return ErrnoError("cannot create", path);
+  bool written = ::write(fd, pepper.data(), pepper.size()) ==
+                 static_cast<ssize_t>(pepper.size());
+  written = ::fsync(fd) == 0 && written;
+  ::close(fd);
+  if (!written) return ErrnoError("cannot write", path);
+  return pepper;
+}
+
+absl::StatusOr<std::unique_ptr<WelfareServer>> WelfareServer::Start(
+    const ServerOptions& options) {
+  if (!options.insecure_listen_anywhere &&
+      !IsLoopbackAddress(options.listen_address)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "listen address ", options.listen_address,
+        " is not loopback; without TLS the server listens only on 127.0.0.1 "
+        "or ::1 unless started with --insecure_listen_anywhere"));
+  }
+  std::error_code error;
+  std::filesystem::create_directories(options.data_dir, error);
+  if (error) {
+    return absl::UnavailableError(absl::StrCat(
+        "cannot create data folder ", options.data_dir, ": ", error.message()));
+  }
+  domain::LedgerOptions ledger_options;
+  ASSIGN_OR_RETURN(ledger_options.national_id_pepper,
+                   LoadOrCreatePepper(options.data_dir));
+  ledger_options.journal.store.path = options.data_dir + "/db";
+  ledger_options.journal.store.block_cache_bytes = options.block_cache_bytes;
+  ledger_options.journal.store.memtable_budget_bytes =
+      options.memtable_budget_bytes;
+  ledger_options.journal.shards = options.shards;
+  ledger_options.journal.clock = options.clock;
+
+  auto server = std::unique_ptr<WelfareServer>(new WelfareServer());
+  ASSIGN_OR_RETURN(server->ledger_, domain::Ledger::Open(ledger_options));
+  server->fund_service_ =
+      std::make_unique<grpc_edge::FundService>(server->ledger_.get());
+  server->member_service_ =
+      std::make_unique<grpc_edge::MemberService>(server->ledger_.get());
+  server->ledger_service_ =
+      std::make_unique<grpc_edge::LedgerService>(server->ledger_.get());
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort(options.listen_address,
+                           grpc::InsecureServerCredentials(), &server->port_);
+  builder.SetMaxReceiveMessageSize(kMessageBytesMax);
+  builder.RegisterService(server->fund_service_.get());
+  builder.RegisterService(server->member_service_.get());
+  builder.RegisterService(server->ledger_service_.get());
+  server->server_ = builder.BuildAndStart();
+  if (server->server_ == nullptr || server->port_ == 0) {
+    return absl::UnavailableError(absl::StrCat(
+        "cannot listen on ", options.listen_address,
+        " (is another server using the port, or is the address wrong?)"));
+  }
+  return server;
+}
+
+void WelfareServer::Shutdown(int deadline_ms) {
+  if (shut_down_) return;
+  shut_down_ = true;
+  server_->Shutdown(std::chrono::system_clock::now() +
+                    std::chrono::milliseconds(deadline_ms));
+}
+
+void WelfareServer::Wait() { server_->Wait(); }
+
+WelfareServer::~WelfareServer() {
+  if (server_ != nullptr) {
+    Shutdown();
+    server_->Wait();
+  }
+  // The ledger finishes its queued writes before the services go away.
+  ledger_.reset();
+}
+
+}  // namespace welfare::server

@@ -1,0 +1,83 @@
+// AppendContext: what a write request's apply function (write_request.h)
+// may do inside the committer: read the fund's state, read and stage views,
+// and append entries to the fund's journal.
+//
+// Append is where the journal's invariants live, whatever the domain asks:
+// the sequence is gap-free, every entry names the previous entry's hash,
+// postings balance, refer to open accounts and never overflow a balance, and
+// a cash or bank account never goes negative on any date. Balances, day
+// totals and indexes are staged with the entry, in the same batch.
+#ifndef WELFARE_STORAGE_APPEND_CONTEXT_H_
+#define WELFARE_STORAGE_APPEND_CONTEXT_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "storage/fund_state.h"
+#include "storage/staging.h"
+#include "storage/stored_entry.h"
+#include "storage/write_request.h"
+
+namespace welfare::storage {
+
+// Limits of one entry.
+inline constexpr int kPostingsPerEntryMax = 64;
+inline constexpr size_t kEntryBytesMax = 64 << 10;
+
+class AppendContext {
+ public:
+  // fund is the request's working copy of the fund state; the committer keeps
+  // it only if the request succeeds.
+  AppendContext(const WriteRequest& request, FundState* fund, Staging* staging,
+                int64_t now_micros);
+  AppendContext(const AppendContext&) = delete;
+  AppendContext& operator=(const AppendContext&) = delete;
+
+  const std::string& fund_id() const { return request_.fund_id; }
+  const FundState& fund() const { return *fund_; }
+  Staging& staging() { return *staging_; }
+  // The server time the request's entries will carry.
+  int64_t now_micros() const { return now_micros_; }
+  // Sequence the next Append will get.
+  uint64_t next_sequence() const { return fund_->last_sequence + 1; }
+
+  // Appends record to the fund's journal. Fills in format_version, fund_id,
+  // sequence, previous_hash, server_time_micros, principal, request_id and
+  // request_item; the caller sets everything else. Returns the sequence.
+  // Errors: NOT_FOUND FUND_NOT_FOUND (no fund and record is not
+  // FUND_CREATED) or ACCOUNT_NOT_FOUND; ALREADY_EXISTS FUND_ALREADY_EXISTS or
+  // ACCOUNT_ALREADY_EXISTS; INVALID_ARGUMENT POSTINGS_UNBALANCED,
+  // TOO_MANY_POSTINGS, FIELD_INVALID (entry too large);
+  // FAILED_PRECONDITION BALANCE_OVERFLOW, INSUFFICIENT_FUNDS.
+  absl::StatusOr<uint64_t> Append(welfare::storage::v1::EntryRecord record);
+
+  // An entry of this fund, staged or committed; nullopt if there is none.
+  absl::StatusOr<std::optional<StoredEntry>> ReadEntry(uint64_t sequence);
+
+  // The entries appended so far.
+  const std::vector<StoredEntry>& appended() const { return appended_; }
+  std::vector<StoredEntry> TakeAppended() { return std::move(appended_); }
+
+ private:
+  absl::Status OpenAccounts(welfare::storage::v1::EntryRecord& record);
+  absl::Status OpenAccount(welfare::storage::v1::AccountRecord& account,
+                           uint64_t sequence);
+  absl::Status ApplyPostings(const welfare::storage::v1::EntryRecord& record);
+  // The lowest balance of account as of day or any later date.
+  absl::StatusOr<int64_t> LowestBalanceFrom(const AccountState& account,
+                                            int32_t day);
+  absl::Status AddToDayTotal(AccountState& account, int32_t day, int64_t delta);
+  void StageIndexes(const welfare::storage::v1::EntryRecord& record);
+
+  const WriteRequest& request_;
+  FundState* fund_;
+  Staging* staging_;
+  int64_t now_micros_;
+  std::vector<StoredEntry> appended_;
+};
+
+}  // namespace welfare::storage
+
+#endif  // WELFARE_STORAGE_APPEND_CONTEXT_H_

@@ -1,0 +1,62 @@
+// FundState: what the committer keeps in memory about one fund's journal so
+// that appending needs no reads: the head of the hash chain and every
+// account's balance. It is a cache of the database, loaded on first use and
+// always at least as new as what is committed.
+#ifndef WELFARE_STORAGE_FUND_STATE_H_
+#define WELFARE_STORAGE_FUND_STATE_H_
+
+#include <climits>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "storage/sha256.h"
+#include "storage/staging.h"
+
+namespace welfare::storage {
+
+// Values of welfare.ledger.v1.AccountKind that may never go negative.
+inline constexpr int32_t kAccountKindCash = 1;
+inline constexpr int32_t kAccountKindBank = 2;
+
+struct AccountState {
+  uint32_t code = 0;
+  int32_t kind = 0;
+  // Debits minus credits over every entry.
+  int64_t balance = 0;
+  // The latest day with a day total (D-key), INT32_MIN if none.
+  int32_t last_day = INT32_MIN;
+  // The day total of cached_day, to update it without a read.
+  int32_t cached_day = INT32_MIN;
+  int64_t cached_day_total = 0;
+
+  bool never_negative() const {
+    return kind == kAccountKindCash || kind == kAccountKindBank;
+  }
+};
+
+struct FundState {
+  // 0 while the fund does not exist.
+  uint64_t last_sequence = 0;
+  Hash last_hash{};
+  int64_t last_time_micros = 0;
+  // Sorted by code.
+  std::vector<AccountState> accounts;
+
+  bool exists() const { return last_sequence > 0; }
+  // nullptr if the fund has no such account.
+  AccountState* FindAccount(uint32_t code);
+  const AccountState* FindAccount(uint32_t code) const;
+  // Adds an account in code order; false if the code exists.
+  bool AddAccount(const AccountState& account);
+};
+
+// Reads a fund's state from the latest committed data (through staging, so
+// what the current group staged counts too).
+absl::StatusOr<FundState> LoadFundState(Staging& staging,
+                                        absl::string_view fund_id);
+
+}  // namespace welfare::storage
+
+#endif  // WELFARE_STORAGE_FUND_STATE_H_

@@ -1,0 +1,217 @@
+#include "storage/keys.h"
+
+#include "storage/status_macros.h"
+
+namespace welfare::storage::keys {
+namespace {
+
+constexpr int64_t kDayBias = int64_t{1} << 31;
+
+std::string FundScoped(char tag, absl::string_view fund_id) {
+  std::string key;
+  key.reserve(2 + fund_id.size() + 16);
+  key.push_back(tag);
+  key.append(fund_id.data(), fund_id.size());
+  key.push_back('\0');
+  return key;
+}
+
+}  // namespace
+
+void AppendBigEndian16(std::string* out, uint16_t value) {
+  out->push_back(static_cast<char>(value >> 8));
+  out->push_back(static_cast<char>(value));
+}
+
+void AppendBigEndian32(std::string* out, uint32_t value) {
+  for (int shift = 24; shift >= 0; shift -= 8) {
+    out->push_back(static_cast<char>(value >> shift));
+  }
+}
+
+void AppendBigEndian64(std::string* out, uint64_t value) {
+  for (int shift = 56; shift >= 0; shift -= 8) {
+    out->push_back(static_cast<char>(value >> shift));
+  }
+}
+
+void AppendDay(std::string* out, int32_t day) {
+  AppendBigEndian32(out, static_cast<uint32_t>(int64_t{day} + kDayBias));
+}
+
+uint32_t ReadBigEndian32(absl::string_view in) {
+  WELFARE_CHECK(in.size() >= 4);
+  uint32_t value = 0;
+  for (int i = 0; i < 4; ++i) value = (value << 8) | uint8_t(in[i]);
+  return value;
+}
+
+uint64_t ReadBigEndian64(absl::string_view in) {
+  WELFARE_CHECK(in.size() >= 8);
+  uint64_t value = 0;
+  for (int i = 0; i < 8; ++i) value = (value << 8) | uint8_t(in[i]);
+  return value;
+}
+
+int32_t ReadDay(absl::string_view in) {
+  return static_cast<int32_t>(int64_t{ReadBigEndian32(in)} - kDayBias);
+}
+
+std::string Entry(absl::string_view fund_id, uint64_t sequence) {
+  std::string key = EntryPrefix(fund_id);
+  AppendBigEndian64(&key, sequence);
+  return key;
+}
+
+std::string EntryPrefix(absl::string_view fund_id) {
+  return FundScoped('E', fund_id);
+}
+
+std::string Fund(absl::string_view fund_id) { return FundScoped('F', fund_id); }
+
+std::string FundPrefix() { return "F"; }
+
+std::string Account(absl::string_view fund_id, uint32_t code) {
+  std::string key = AccountPrefix(fund_id);
+  AppendBigEndian16(&key, static_cast<uint16_t>(code));
+  return key;
+}
+
+std::string AccountPrefix(absl::string_view fund_id) {
+  return FundScoped('A', fund_id);
+}
+
+std::string Balance(absl::string_view fund_id, uint32_t code) {
+  std::string key = FundScoped('B', fund_id);
+  AppendBigEndian16(&key, static_cast<uint16_t>(code));
+  return key;
+}
+
+std::string Day(absl::string_view fund_id, uint32_t code, int32_t day) {
+  std::string key = DayPrefix(fund_id, code);
+  AppendDay(&key, day);
+  return key;
+}
+
+std::string DayPrefix(absl::string_view fund_id, uint32_t code) {
+  std::string key = FundScoped('D', fund_id);
+  AppendBigEndian16(&key, static_cast<uint16_t>(code));
+  return key;
+}
+
+std::string Member(absl::string_view fund_id, int32_t member_number) {
+  std::string key = MemberPrefix(fund_id);
+  AppendBigEndian32(&key, static_cast<uint32_t>(member_number));
+  return key;
+}
+
+std::string MemberPrefix(absl::string_view fund_id) {
+  return FundScoped('M', fund_id);
+}
+
+std::string Request(absl::string_view fund_id, absl::string_view request_id) {
+  std::string key = FundScoped('R', fund_id);
+  key.append(request_id.data(), request_id.size());
+  return key;
+}
+
+std::string ReversedBy(absl::string_view fund_id, uint64_t sequence) {
+  std::string key = FundScoped('V', fund_id);
+  AppendBigEndian64(&key, sequence);
+  return key;
+}
+
+std::string IndexByDay(absl::string_view fund_id, int32_t day,
+                       uint64_t sequence) {
+  std::string key = IndexByDayPrefix(fund_id);
+  AppendDay(&key, day);
+  AppendBigEndian64(&key, sequence);
+  return key;
+}
+
+std::string IndexByDayPrefix(absl::string_view fund_id) {
+  std::string key = FundScoped('X', fund_id);
+  key.push_back('d');
+  return key;
+}
+
+std::string IndexByKind(absl::string_view fund_id, uint8_t kind,
+                        uint64_t sequence) {
+  std::string key = IndexByKindPrefix(fund_id, kind);
+  AppendBigEndian64(&key, sequence);
+  return key;
+}
+
+std::string IndexByKindPrefix(absl::string_view fund_id, uint8_t kind) {
+  std::string key = FundScoped('X', fund_id);
+  key.push_back('k');
+  key.push_back(static_cast<char>(kind));
+  return key;
+}
+
+std::string IndexByMember(absl::string_view fund_id, int32_t member_number,
+                          uint64_t sequence) {
+  std::string key = IndexByMemberPrefix(fund_id, member_number);
+  AppendBigEndian64(&key, sequence);
+  return key;
+}
+
+std::string IndexByMemberPrefix(absl::string_view fund_id,
+                                int32_t member_number) {
+  std::string key = FundScoped('X', fund_id);
+  key.push_back('m');
+  AppendBigEndian32(&key, static_cast<uint32_t>(member_number));
+  return key;
+}
+
+std::string Profile(absl::string_view fund_id, int32_t member_number) {
+  std::string key = FundScoped('P', fund_id);
+  AppendBigEndian32(&key, static_cast<uint32_t>(member_number));
+  return key;
+}
+
+std::string NationalId(absl::string_view fund_id, absl::string_view hmac) {
+  std::string key = FundScoped('N', fund_id);
+  key.append(hmac.data(), hmac.size());
+  return key;
+}
+
+std::string PrefixEnd(absl::string_view prefix) {
+  std::string end(prefix);
+  while (!end.empty()) {
+    unsigned char last = static_cast<unsigned char>(end.back());
+    if (last != 0xff) {
+      end.back() = static_cast<char>(last + 1);
+      return end;
+    }
+    end.pop_back();
+  }
+  return end;  // Every key: no upper bound.
+}
+
+uint64_t TrailingSequence(absl::string_view key) {
+  WELFARE_CHECK(key.size() >= 8);
+  return ReadBigEndian64(key.substr(key.size() - 8));
+}
+
+absl::string_view FundIdOfFundKey(absl::string_view key) {
+  WELFARE_CHECK(key.size() >= 2 && key.front() == 'F' && key.back() == '\0');
+  return key.substr(1, key.size() - 2);
+}
+
+std::string EncodeFixed64(int64_t value) {
+  std::string out(8, '\0');
+  uint64_t bits = static_cast<uint64_t>(value);
+  for (int i = 0; i < 8; ++i) out[i] = static_cast<char>(bits >> (8 * i));
+  return out;
+}
+
+bool DecodeFixed64(absl::string_view in, int64_t* value) {
+  if (in.size() != 8) return false;
+  uint64_t bits = 0;
+  for (int i = 7; i >= 0; --i) bits = (bits << 8) | uint8_t(in[i]);
+  *value = static_cast<int64_t>(bits);
+  return true;
+}
+
+}  // namespace welfare::storage::keys

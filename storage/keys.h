@@ -1,0 +1,97 @@
+// The key layout of welfare-ledger's RocksDB database (format version 1).
+// docs/FORMAT.md is the same layout with the value grammar; change both.
+//
+//   fund_key   := fund_id 0x00          fund ids are [a-z0-9-], never 0x00,
+//                                       so fund_key sorts funds by id
+//   be16/32/64 := unsigned big-endian integer (sorts numerically)
+//   day        := be32(days since 1970-01-01 + 2^31)   (sorts by date)
+//
+// column family "journal"
+//   'E' fund_key sequence:be64                  -> EntryRecord bytes
+// column family "views"
+//   'F' fund_key                                -> FundView
+//   'A' fund_key code:be16                      -> AccountRecord
+//   'B' fund_key code:be16                      -> balance: fixed64le
+//   'D' fund_key code:be16 day                  -> day total: fixed64le
+//   'M' fund_key member:be32                    -> MemberView
+//   'R' fund_key request_id                     -> RequestRecord
+//   'V' fund_key sequence:be64                  -> reversing sequence:
+//   fixed64le 'X' fund_key 'd' day sequence:be64          -> empty (by
+//   effective date) 'X' fund_key 'k' kind:u8 sequence:be64      -> empty (by
+//   entry kind) 'X' fund_key 'm' member:be32 sequence:be64  -> empty (by
+//   member)
+// column family "profiles" (personal data; may be corrected or erased)
+//   'P' fund_key member:be32                    -> ProfileRecord
+//   'N' fund_key national_id_hmac:32 bytes      -> member: be32
+// column family "default"
+//   "welfare-ledger/format"                     -> "1"
+#ifndef WELFARE_STORAGE_KEYS_H_
+#define WELFARE_STORAGE_KEYS_H_
+
+#include <cstdint>
+#include <string>
+
+#include "absl/strings/string_view.h"
+
+namespace welfare::storage::keys {
+
+inline constexpr char kFormatKey[] = "welfare-ledger/format";
+inline constexpr char kFormatVersion[] = "1";
+
+std::string Entry(absl::string_view fund_id, uint64_t sequence);
+std::string EntryPrefix(absl::string_view fund_id);
+
+std::string Fund(absl::string_view fund_id);
+// Every F-key starts with this.
+std::string FundPrefix();
+
+std::string Account(absl::string_view fund_id, uint32_t code);
+std::string AccountPrefix(absl::string_view fund_id);
+std::string Balance(absl::string_view fund_id, uint32_t code);
+std::string Day(absl::string_view fund_id, uint32_t code, int32_t day);
+std::string DayPrefix(absl::string_view fund_id, uint32_t code);
+
+std::string Member(absl::string_view fund_id, int32_t member_number);
+std::string MemberPrefix(absl::string_view fund_id);
+
+std::string Request(absl::string_view fund_id, absl::string_view request_id);
+std::string ReversedBy(absl::string_view fund_id, uint64_t sequence);
+
+std::string IndexByDay(absl::string_view fund_id, int32_t day,
+                       uint64_t sequence);
+std::string IndexByDayPrefix(absl::string_view fund_id);
+std::string IndexByKind(absl::string_view fund_id, uint8_t kind,
+                        uint64_t sequence);
+std::string IndexByKindPrefix(absl::string_view fund_id, uint8_t kind);
+std::string IndexByMember(absl::string_view fund_id, int32_t member_number,
+                          uint64_t sequence);
+std::string IndexByMemberPrefix(absl::string_view fund_id,
+                                int32_t member_number);
+
+std::string Profile(absl::string_view fund_id, int32_t member_number);
+std::string NationalId(absl::string_view fund_id, absl::string_view hmac);
+
+// The smallest key greater than every key that starts with prefix.
+std::string PrefixEnd(absl::string_view prefix);
+
+// Encoders and decoders of the key components and fixed-width values.
+void AppendBigEndian16(std::string* out, uint16_t value);
+void AppendBigEndian32(std::string* out, uint32_t value);
+void AppendBigEndian64(std::string* out, uint64_t value);
+void AppendDay(std::string* out, int32_t day);
+uint32_t ReadBigEndian32(absl::string_view in);  // in.size() >= 4
+uint64_t ReadBigEndian64(absl::string_view in);  // in.size() >= 8
+int32_t ReadDay(absl::string_view in);           // in.size() >= 4
+
+// The trailing sequence of an E, V or X key (its last 8 bytes).
+uint64_t TrailingSequence(absl::string_view key);
+// The fund id of an F-key.
+absl::string_view FundIdOfFundKey(absl::string_view key);
+
+std::string EncodeFixed64(int64_t value);
+// False unless in is exactly 8 bytes.
+bool DecodeFixed64(absl::string_view in, int64_t* value);
+
+}  // namespace welfare::storage::keys
+
+#endif  // WELFARE_STORAGE_KEYS_H_

@@ -1,0 +1,192 @@
+#include "storage/store.h"
+
+#include <utility>
+
+#include "rocksdb/cache.h"
+#include "rocksdb/filter_policy.h"
+#include "rocksdb/table.h"
+#include "rocksdb/write_buffer_manager.h"
+#include "storage/errors.h"
+#include "storage/keys.h"
+#include "storage/status_macros.h"
+
+namespace welfare::storage {
+namespace {
+
+// Column family names, in Column order.
+const char* const kColumnNames[] = {"journal", "views", "profiles", "default"};
+
+rocksdb::ColumnFamilyOptions ColumnOptions(
+    Column column, const std::shared_ptr<rocksdb::Cache>& cache) {
+  rocksdb::ColumnFamilyOptions options;
+  options.write_buffer_size = 16 << 20;
+  options.max_write_buffer_number = 3;
+  options.compression = rocksdb::kLZ4Compression;
+  options.bottommost_compression = rocksdb::kZSTD;
+  options.level_compaction_dynamic_level_bytes = true;
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = cache;
+  table.cache_index_and_filter_blocks = true;
+  table.pin_l0_filter_and_index_blocks_in_cache = true;
+  table.format_version = 5;
+  if (column != Column::kJournal) {
+    // Views and profiles are read by key (request ids, members): a Bloom
+    // filter answers most misses without reading a data block.
+    table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  }
+  options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  return options;
+}
+
+absl::Status CheckFormat(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* meta) {
+  std::string format;
+  rocksdb::Status status =
+      db->Get(rocksdb::ReadOptions(), meta, keys::kFormatKey, &format);
+  if (status.IsNotFound()) {
+    rocksdb::WriteOptions write_options;
+    write_options.sync = true;
+    return FromRocksDb(
+        db->Put(write_options, meta, keys::kFormatKey, keys::kFormatVersion),
+        "writing the format marker");
+  }
+  RETURN_IF_ERROR(FromRocksDb(status, "reading the format marker"));
+  if (format != keys::kFormatVersion) {
+    return absl::FailedPreconditionError(
+        "the database was written in format version " + format +
+        "; this server reads version " + keys::kFormatVersion);
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Store>> Store::Open(
+    const StoreOptions& store_options) {
+  std::shared_ptr<rocksdb::Cache> cache =
+      rocksdb::NewLRUCache(store_options.block_cache_bytes);
+  rocksdb::DBOptions options;
+  options.create_if_missing = true;
+  options.create_missing_column_families = true;
+  options.max_background_jobs = 2;
+  options.bytes_per_sync = 1 << 20;
+  options.keep_log_file_num = 5;
+  options.max_total_wal_size = 256 << 20;
+  options.write_buffer_manager = std::make_shared<rocksdb::WriteBufferManager>(
+      store_options.memtable_budget_bytes, cache);
+  if (store_options.env != nullptr) options.env = store_options.env;
+
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (int i = 0; i < 4; ++i) {
+    descriptors.emplace_back(kColumnNames[i],
+                             ColumnOptions(static_cast<Column>(i), cache));
+  }
+  auto store = std::unique_ptr<Store>(new Store());
+  rocksdb::DB* db = nullptr;
+  RETURN_IF_ERROR(
+      FromRocksDb(rocksdb::DB::Open(options, store_options.path, descriptors,
+                                    &store->handles_, &db),
+                  "opening " + store_options.path));
+  store->db_.reset(db);
+  RETURN_IF_ERROR(CheckFormat(db, store->handle(Column::kDefault)));
+  return store;
+}
+
+Store::~Store() {
+  for (rocksdb::ColumnFamilyHandle* handle : handles_) {
+    db_->DestroyColumnFamilyHandle(handle);
+  }
+  if (db_ != nullptr) db_->Close().PermitUncheckedError();
+}
+
+rocksdb::ColumnFamilyHandle* Store::handle(Column column) const {
+  return handles_[static_cast<int>(column)];
+}
+
+absl::Status Store::WriteDurably(rocksdb::WriteBatch* batch) {
+  rocksdb::WriteOptions options;
+  options.sync = true;
+  return FromRocksDb(db_->Write(options, batch), "writing the journal");
+}
+
+PrefixIterator::PrefixIterator(
+    std::string prefix,
+    const std::function<rocksdb::Iterator*(const rocksdb::Slice*)>& make)
+    : bounds_(std::make_unique<Bounds>()) {
+  bounds_->prefix = std::move(prefix);
+  bounds_->upper = keys::PrefixEnd(bounds_->prefix);
+  bounds_->upper_slice = rocksdb::Slice(bounds_->upper);
+  iterator_.reset(
+      make(bounds_->upper.empty() ? nullptr : &bounds_->upper_slice));
+}
+
+void PrefixIterator::Seek(absl::string_view suffix) {
+  std::string target = bounds_->prefix;
+  target.append(suffix.data(), suffix.size());
+  iterator_->Seek(target);
+}
+
+void PrefixIterator::SeekToLast() {
+  if (bounds_->upper.empty()) {
+    iterator_->SeekToLast();
+  } else {
+    iterator_->SeekForPrev(bounds_->upper);
+    if (iterator_->Valid() && iterator_->key() == bounds_->upper) {
+      iterator_->Prev();
+    }
+  }
+}
+
+bool PrefixIterator::Valid() const {
+  return iterator_->Valid() && iterator_->key().starts_with(bounds_->prefix);
+}
+
+void PrefixIterator::Next() { iterator_->Next(); }
+void PrefixIterator::Prev() { iterator_->Prev(); }
+
+absl::string_view PrefixIterator::key() const {
+  rocksdb::Slice key = iterator_->key();
+  return absl::string_view(key.data(), key.size());
+}
+
+absl::string_view PrefixIterator::value() const {
+  rocksdb::Slice value = iterator_->value();
+  return absl::string_view(value.data(), value.size());
+}
+
+absl::string_view PrefixIterator::suffix() const {
+  return key().substr(bounds_->prefix.size());
+}
+
+absl::Status PrefixIterator::status() const {
+  return FromRocksDb(iterator_->status(), "reading");
+}
+
+ReadView::ReadView(const Store* store)
+    : store_(store), snapshot_(store->db()->GetSnapshot()) {}
+
+ReadView::~ReadView() { store_->db()->ReleaseSnapshot(snapshot_); }
+
+absl::StatusOr<std::optional<std::string>> ReadView::Get(
+    Column column, absl::string_view key) const {
+  rocksdb::ReadOptions options;
+  options.snapshot = snapshot_;
+  std::string value;
+  rocksdb::Status status =
+      store_->db()->Get(options, store_->handle(column),
+                        rocksdb::Slice(key.data(), key.size()), &value);
+  if (status.IsNotFound()) return std::nullopt;
+  RETURN_IF_ERROR(FromRocksDb(status, "reading"));
+  return value;
+}
+
+PrefixIterator ReadView::Scan(Column column, absl::string_view prefix) const {
+  return PrefixIterator(
+      std::string(prefix), [this, column](const rocksdb::Slice* upper) {
+        rocksdb::ReadOptions options;
+        options.snapshot = snapshot_;
+        options.iterate_upper_bound = upper;
+        return store_->db()->NewIterator(options, store_->handle(column));
+      });
+}
+
+}  // namespace welfare::storage

@@ -1,0 +1,114 @@
+// Store: the RocksDB database of welfare-ledger, with its column families
+// (see keys.h), and ReadView, a consistent snapshot to read from.
+//
+// Thread-safe. Writes go only through the journal's committers
+// (journal.h); everyone may read through a ReadView at any time without
+// waiting for them.
+#ifndef WELFARE_STORAGE_STORE_H_
+#define WELFARE_STORAGE_STORE_H_
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "rocksdb/db.h"
+#include "rocksdb/env.h"
+
+namespace welfare::storage {
+
+enum class Column { kJournal = 0, kViews = 1, kProfiles = 2, kDefault = 3 };
+
+struct StoreOptions {
+  // The database folder; created if missing.
+  std::string path;
+  // Shared by every column family's data, index and filter blocks.
+  size_t block_cache_bytes = 32 << 20;
+  // Upper bound on the memory of all memtables together.
+  size_t memtable_budget_bytes = 64 << 20;
+  // Tests only: an environment that fails on demand. Not owned; must outlive
+  // the store.
+  rocksdb::Env* env = nullptr;
+};
+
+class Store {
+ public:
+  // Opens or creates the database. FAILED_PRECONDITION if it was written by
+  // an incompatible format version; UNAVAILABLE if RocksDB cannot open it
+  // (e.g. another process holds its lock); DATA_LOSS on corruption.
+  static absl::StatusOr<std::unique_ptr<Store>> Open(
+      const StoreOptions& options);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // Writes batch atomically and syncs the write-ahead log before returning:
+  // OK means durable.
+  absl::Status WriteDurably(rocksdb::WriteBatch* batch);
+
+  rocksdb::DB* db() const { return db_.get(); }
+  rocksdb::ColumnFamilyHandle* handle(Column column) const;
+
+ private:
+  Store() = default;
+  std::unique_ptr<rocksdb::DB> db_;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+};
+
+// An iterator over the keys that start with a prefix, in key order.
+class PrefixIterator {
+ public:
+  // make creates the underlying iterator from read options whose
+  // iterate_upper_bound the PrefixIterator owns.
+  PrefixIterator(
+      std::string prefix,
+      const std::function<rocksdb::Iterator*(const rocksdb::Slice*)>& make);
+  PrefixIterator(PrefixIterator&&) = default;
+  // Positions at the first key >= prefix + suffix (Seek) or the last key
+  // <= prefix + suffix (SeekForPrev, suffix empty: the last key).
+  void Seek(absl::string_view suffix = {});
+  void SeekToLast();
+  bool Valid() const;
+  void Next();
+  void Prev();
+  absl::string_view key() const;
+  absl::string_view value() const;
+  // The key without the prefix.
+  absl::string_view suffix() const;
+  // OK, or why iteration stopped early.
+  absl::Status status() const;
+
+ private:
+  struct Bounds {
+    std::string prefix;
+    std::string upper;
+    rocksdb::Slice upper_slice;
+  };
+  std::unique_ptr<Bounds> bounds_;  // Stable address for the read options.
+  std::unique_ptr<rocksdb::Iterator> iterator_;
+};
+
+// A consistent snapshot of the whole database; released on destruction.
+class ReadView {
+ public:
+  explicit ReadView(const Store* store);
+  ~ReadView();
+  ReadView(const ReadView&) = delete;
+  ReadView& operator=(const ReadView&) = delete;
+
+  // The value of key, nullopt if there is none.
+  absl::StatusOr<std::optional<std::string>> Get(Column column,
+                                                 absl::string_view key) const;
+  PrefixIterator Scan(Column column, absl::string_view prefix) const;
+
+ private:
+  const Store* store_;
+  const rocksdb::Snapshot* snapshot_;
+};
+
+}  // namespace welfare::storage
+
+#endif  // WELFARE_STORAGE_STORE_H_

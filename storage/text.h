@@ -1,0 +1,24 @@
+// How storage and the domain write money and dates into messages.
+#ifndef WELFARE_STORAGE_TEXT_H_
+#define WELFARE_STORAGE_TEXT_H_
+
+#include <cstdint>
+#include <string>
+
+#include "absl/time/civil_time.h"
+
+namespace welfare::storage {
+
+// Days since 1970-01-01, the stored form of a date.
+int32_t DayNumber(const absl::CivilDay& day);
+absl::CivilDay CivilDayOf(int32_t day_number);
+
+// "2026-10-05".
+std::string DayText(int32_t day_number);
+
+// "1,234.50 baht", "-0.05 baht".
+std::string BahtText(int64_t satang);
+
+}  // namespace welfare::storage
+
+#endif  // WELFARE_STORAGE_TEXT_H_

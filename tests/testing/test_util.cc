@@ -1,0 +1,76 @@
+#include "tests/testing/test_util.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "clients/status.h"
+
+namespace welfare::testing {
+
+TempDir::TempDir() {
+  const char* base = std::getenv("TEST_TMPDIR");
+  std::string pattern =
+      absl::StrCat(base != nullptr ? base : "/tmp", "/welfare-test-XXXXXX");
+  if (mkdtemp(pattern.data()) == nullptr) std::abort();
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+std::string NationalIdFor(int64_t n) {
+  std::string digits = absl::StrFormat("1%011d", n % 100000000000LL);
+  int sum = 0;
+  for (int i = 0; i < 12; ++i) sum += (digits[i] - '0') * (13 - i);
+  digits.push_back(static_cast<char>('0' + (11 - sum % 11) % 10));
+  return digits;
+}
+
+std::string ReasonOf(const absl::Status& status) {
+  return client::ErrorReason(status);
+}
+
+TestServer::TestServer() { Start(); }
+
+TestServer::~TestServer() = default;
+
+void TestServer::Start() {
+  server::ServerOptions options;
+  options.listen_address = "127.0.0.1:0";
+  options.data_dir = dir_.path();
+  options.clock = &clock_;
+  options.block_cache_bytes = 8 << 20;
+  options.memtable_budget_bytes = 16 << 20;
+  auto server = server::WelfareServer::Start(options);
+  if (!server.ok()) {
+    ADD_FAILURE() << "cannot start the server: " << server.status();
+    std::abort();
+  }
+  server_ = std::move(*server);
+}
+
+void TestServer::Restart() {
+  server_.reset();
+  Start();
+}
+
+std::string TestServer::target() const {
+  return absl::StrCat("127.0.0.1:", port());
+}
+
+std::unique_ptr<client::LedgerClient> TestServer::NewClient() const {
+  client::ClientOptions options;
+  options.target = target();
+  options.deadline_ms = 20000;
+  options.backoff_initial_ms = 10;
+  auto client = client::LedgerClient::Connect(options);
+  if (!client.ok()) std::abort();
+  return std::move(*client);
+}
+
+}  // namespace welfare::testing

@@ -1,0 +1,91 @@
+// Test helpers: temporary folders, status matchers, a fixed clock, national
+// IDs that pass the checksum, and a real server on a loopback port.
+#ifndef WELFARE_TESTS_TESTING_TEST_UTIL_H_
+#define WELFARE_TESTS_TESTING_TEST_UTIL_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "clients/ledger_client.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "services/server/server.h"
+#include "storage/clock.h"
+
+namespace welfare::testing {
+
+// A fresh folder under $TEST_TMPDIR or /tmp, removed with its contents when
+// destroyed.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// 2026-06-15 12:00 in Thailand (05:00 UTC): tests never read the real clock.
+inline constexpr int64_t kTestNowMicros = 1781499600LL * 1000000;
+
+// A valid 13-digit national ID derived from n (the check digit computed).
+std::string NationalIdFor(int64_t n);
+
+inline const absl::Status& StatusOf(const absl::Status& status) {
+  return status;
+}
+template <typename T>
+const absl::Status& StatusOf(const absl::StatusOr<T>& status_or) {
+  return status_or.status();
+}
+
+// The error reason of a status: the server's (client side) or the domain's
+// (server side); both use the same payload.
+std::string ReasonOf(const absl::Status& status);
+
+MATCHER(IsOk, "is OK") {
+  const absl::Status& status = StatusOf(arg);
+  if (status.ok()) return true;
+  *result_listener << "status is " << status.ToString();
+  return false;
+}
+
+// Matches an absl::Status or StatusOr failing with code and reason (an
+// ErrorReason name).
+MATCHER_P2(HasError, code, reason,
+           std::string("fails with ") + absl::StatusCodeToString(code) + " " +
+               reason) {
+  const absl::Status& status = StatusOf(arg);
+  *result_listener << "status is " << status.ToString() << " reason "
+                   << ReasonOf(status);
+  return status.code() == code && ReasonOf(status) == reason;
+}
+
+// A real welfared, in this process, on a free loopback port, over a
+// temporary data folder, with a fake clock at kTestNowMicros.
+class TestServer {
+ public:
+  TestServer();
+  ~TestServer();
+  // Stops and starts the server again on the same data folder.
+  void Restart();
+  int port() const { return server_->port(); }
+  std::string target() const;
+  // A client with short retries.
+  std::unique_ptr<client::LedgerClient> NewClient() const;
+  storage::FakeClock& clock() { return clock_; }
+  const std::string& data_dir() const { return dir_.path(); }
+
+ private:
+  void Start();
+  TempDir dir_;
+  storage::FakeClock clock_{kTestNowMicros};
+  std::unique_ptr<server::WelfareServer> server_;
+};
+
+}  // namespace welfare::testing
+
+#endif  // WELFARE_TESTS_TESTING_TEST_UTIL_H_
