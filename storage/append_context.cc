@@ -1,6 +1,7 @@
 #include "storage/append_context.h"
 
 #include <algorithm>
+#include <map>
 #include <utility>
 
 #include "absl/container/inlined_vector.h"
@@ -98,8 +99,8 @@ absl::Status AppendContext::OpenAccount(AccountRecord& account,
                  absl::StrCat("fund ", fund_id(), " already has account ",
                               account.code()));
   }
-  staging_->Put(Column::kViews, keys::Account(fund_id(), account.code()),
-                account.SerializeAsString());
+  staging_->PutUnread(Column::kViews, keys::Account(fund_id(), account.code()),
+                      account.SerializeAsString());
   return absl::OkStatus();
 }
 
@@ -159,8 +160,7 @@ absl::Status AppendContext::ApplyPostings(const EntryRecord& record) {
       }
     }
     account.balance = new_balance;
-    staging_->Put(Column::kViews, keys::Balance(fund_id(), code),
-                  keys::EncodeFixed64(new_balance));
+    account.balance_changed = true;
     RETURN_IF_ERROR(AddToDayTotal(account, day, delta));
   }
   return absl::OkStatus();
@@ -168,58 +168,70 @@ absl::Status AppendContext::ApplyPostings(const EntryRecord& record) {
 
 absl::StatusOr<int64_t> AppendContext::LowestBalanceFrom(
     const AccountState& account, int32_t day) {
-  // Walk the day totals after `day` from the newest back: before each
-  // later day's total, the balance was lower or higher by that total.
-  int64_t running = account.balance;
-  int64_t lowest = running;
-  PrefixIterator days =
-      staging_->Scan(Column::kViews, keys::DayPrefix(fund_id(), account.code));
-  for (days.SeekToLast(); days.Valid(); days.Prev()) {
-    if (keys::ReadDay(days.suffix()) <= day) break;
+  // The day totals after `day`: committed ones, overridden by this group's.
+  std::map<int32_t, int64_t> totals;
+  PrefixIterator days = staging_->ScanCommitted(
+      Column::kViews, keys::DayPrefix(fund_id(), account.code));
+  std::string after;
+  keys::AppendDay(&after, day + 1);
+  for (days.Seek(after); days.Valid(); days.Next()) {
     int64_t total;
     if (!keys::DecodeFixed64(days.value(), &total)) {
       return Error(absl::StatusCode::kDataLoss, "JOURNAL_CORRUPT",
                    absl::StrCat("fund ", fund_id(), ": unreadable day total"));
     }
-    running -= total;
-    lowest = std::min(lowest, running);
+    totals[keys::ReadDay(days.suffix())] = total;
   }
   RETURN_IF_ERROR(days.status());
+  for (auto it = account.changed_days.upper_bound(day);
+       it != account.changed_days.end(); ++it) {
+    totals[it->first] = it->second;
+  }
+  // Walk back from the newest: before each later day, the balance was
+  // lower or higher by that day's total.
+  int64_t running = account.balance;
+  int64_t lowest = running;
+  for (auto it = totals.rbegin(); it != totals.rend(); ++it) {
+    running -= it->second;
+    lowest = std::min(lowest, running);
+  }
   return lowest;
 }
 
 absl::Status AppendContext::AddToDayTotal(AccountState& account, int32_t day,
                                           int64_t delta) {
-  const std::string key = keys::Day(fund_id(), account.code, day);
   int64_t total = 0;
-  if (account.cached_day == day) {
-    total = account.cached_day_total;
-  } else {
+  auto changed = account.changed_days.find(day);
+  if (changed != account.changed_days.end()) {
+    total = changed->second;
+  } else if (account.known_day == day) {
+    total = account.known_day_total;
+  } else if (day <= account.last_day) {
+    // Only a day up to the last one can have a committed total.
+    const std::string key = keys::Day(fund_id(), account.code, day);
     ASSIGN_OR_RETURN(auto stored, staging_->Get(Column::kViews, key));
     if (stored.has_value() && !keys::DecodeFixed64(*stored, &total)) {
       return Error(absl::StatusCode::kDataLoss, "JOURNAL_CORRUPT",
                    absl::StrCat("fund ", fund_id(), ": unreadable day total"));
     }
   }
-  total += delta;  // Bounded by the balance checks above.
-  staging_->Put(Column::kViews, key, keys::EncodeFixed64(total));
-  account.cached_day = day;
-  account.cached_day_total = total;
+  account.changed_days[day] = total + delta;  // Bounded by the checks above.
   account.last_day = std::max(account.last_day, day);
   return absl::OkStatus();
 }
 
 void AppendContext::StageIndexes(const EntryRecord& record) {
   const uint64_t sequence = record.sequence();
-  staging_->Put(Column::kViews,
-                keys::IndexByDay(fund_id(), record.effective_day(), sequence),
-                "");
-  staging_->Put(Column::kViews,
-                keys::IndexByKind(
-                    fund_id(), static_cast<uint8_t>(record.kind()), sequence),
-                "");
+  staging_->PutUnread(
+      Column::kViews,
+      keys::IndexByDay(fund_id(), record.effective_day(), sequence), "");
+  staging_->PutUnread(
+      Column::kViews,
+      keys::IndexByKind(fund_id(), static_cast<uint8_t>(record.kind()),
+                        sequence),
+      "");
   if (record.member_number() > 0) {
-    staging_->Put(
+    staging_->PutUnread(
         Column::kViews,
         keys::IndexByMember(fund_id(), record.member_number(), sequence), "");
   }

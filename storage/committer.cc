@@ -77,6 +77,10 @@ void Committer::CommitGroup(std::vector<WriteRequest>& group) {
   for (const WriteRequest& request : group) {
     results.push_back(Process(request));
   }
+  for (auto& [fund_id, fund] : touched_) {
+    StageAccountChanges(fund_id, *fund, staging_);
+  }
+  touched_.clear();
   absl::Status written = staging_.Commit();
   if (!written.ok()) {
     // Nothing of the group is durable: forget the states it advanced, and
@@ -131,6 +135,7 @@ absl::StatusOr<AppendResult> Committer::Process(const WriteRequest& request) {
   staging_.Put(Column::kViews, request_key, record.SerializeAsString());
   staging_.PopSavePoint();
   *fund = std::move(working);
+  touched_[request.fund_id] = fund;
   AppendResult result;
   result.entries = context.TakeAppended();
   return result;

@@ -79,6 +79,8 @@ class Committer {
   Staging staging_;
   int64_t group_now_micros_ = 0;
   absl::flat_hash_map<std::string, std::unique_ptr<FundState>> funds_;
+  // Funds whose state the current group changed.
+  absl::flat_hash_map<std::string, FundState*> touched_;
 
   std::thread thread_;
 };

@@ -38,7 +38,7 @@ absl::StatusOr<FundState> LoadFundState(Staging& staging,
                                         absl::string_view fund_id) {
   FundState state;
   PrefixIterator last =
-      staging.Scan(Column::kJournal, keys::EntryPrefix(fund_id));
+      staging.ScanCommitted(Column::kJournal, keys::EntryPrefix(fund_id));
   last.SeekToLast();
   RETURN_IF_ERROR(last.status());
   if (!last.Valid()) return state;  // No such fund yet.
@@ -51,7 +51,7 @@ absl::StatusOr<FundState> LoadFundState(Staging& staging,
   state.last_time_micros = head.record.server_time_micros();
 
   PrefixIterator accounts =
-      staging.Scan(Column::kViews, keys::AccountPrefix(fund_id));
+      staging.ScanCommitted(Column::kViews, keys::AccountPrefix(fund_id));
   for (accounts.Seek(); accounts.Valid(); accounts.Next()) {
     welfare::storage::v1::AccountRecord record;
     if (!record.ParseFromArray(accounts.value().data(),
@@ -71,8 +71,8 @@ absl::StatusOr<FundState> LoadFundState(Staging& staging,
                    absl::StrCat("fund ", fund_id, ": unreadable balance of ",
                                 record.code()));
     }
-    PrefixIterator days =
-        staging.Scan(Column::kViews, keys::DayPrefix(fund_id, record.code()));
+    PrefixIterator days = staging.ScanCommitted(
+        Column::kViews, keys::DayPrefix(fund_id, record.code()));
     days.SeekToLast();
     RETURN_IF_ERROR(days.status());
     if (days.Valid()) account.last_day = keys::ReadDay(days.suffix());
@@ -80,6 +80,24 @@ absl::StatusOr<FundState> LoadFundState(Staging& staging,
   }
   RETURN_IF_ERROR(accounts.status());
   return state;
+}
+
+void StageAccountChanges(absl::string_view fund_id, FundState& fund,
+                         Staging& staging) {
+  for (AccountState& account : fund.accounts) {
+    if (account.balance_changed) {
+      staging.PutUnread(Column::kViews, keys::Balance(fund_id, account.code),
+                        keys::EncodeFixed64(account.balance));
+      account.balance_changed = false;
+    }
+    for (const auto& [day, total] : account.changed_days) {
+      staging.PutUnread(Column::kViews, keys::Day(fund_id, account.code, day),
+                        keys::EncodeFixed64(total));
+      account.known_day = day;
+      account.known_day_total = total;
+    }
+    account.changed_days.clear();
+  }
 }
 
 }  // namespace welfare::storage

@@ -7,6 +7,7 @@
 
 #include <climits>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,13 +24,18 @@ inline constexpr int32_t kAccountKindBank = 2;
 struct AccountState {
   uint32_t code = 0;
   int32_t kind = 0;
-  // Debits minus credits over every entry.
+  // Debits minus credits over every entry, staged ones included.
   int64_t balance = 0;
   // The latest day with a day total (D-key), INT32_MIN if none.
   int32_t last_day = INT32_MIN;
-  // The day total of cached_day, to update it without a read.
-  int32_t cached_day = INT32_MIN;
-  int64_t cached_day_total = 0;
+  // What the current commit group changed and has not staged yet: the new
+  // totals of days (day -> total) and whether the balance moved. The
+  // committer stages them once per group (StageAccountChanges).
+  std::map<int32_t, int64_t> changed_days;
+  bool balance_changed = false;
+  // A committed day total, remembered to spare a read.
+  int32_t known_day = INT32_MIN;
+  int64_t known_day_total = 0;
 
   bool never_negative() const {
     return kind == kAccountKindCash || kind == kAccountKindBank;
@@ -52,10 +58,15 @@ struct FundState {
   bool AddAccount(const AccountState& account);
 };
 
-// Reads a fund's state from the latest committed data (through staging, so
-// what the current group staged counts too).
+// Reads a fund's state from the committed data. The caller must not have
+// staged anything for the fund in the current group.
 absl::StatusOr<FundState> LoadFundState(Staging& staging,
                                         absl::string_view fund_id);
+
+// Stages every changed balance and day total of the fund (B- and D-keys)
+// and clears the changes.
+void StageAccountChanges(absl::string_view fund_id, FundState& fund,
+                         Staging& staging);
 
 }  // namespace welfare::storage
 

@@ -1,19 +1,23 @@
 // Staging: the writes of one commit group, readable before they are durable.
 //
 // The committer validates requests in order; a later request must see what
-// an earlier one of the same group staged. Staging layers the group's
-// pending writes (a RocksDB WriteBatchWithIndex) over the latest committed
-// state of the database. Savepoints undo one request's writes when it is
-// rejected. Used by the committer thread only; not thread-safe.
+// an earlier one of the same group staged. Staging keeps the group's writes
+// in one RocksDB WriteBatch and, for the keys that may be read back within
+// the group (Put, Delete), an in-memory overlay over the latest committed
+// state. Keys that are never read back within a group (indexes, balances:
+// PutUnread) skip the overlay. Savepoints undo one request's writes when it
+// is rejected. Used by the committer thread only; not thread-safe.
 #ifndef WELFARE_STORAGE_STAGING_H_
 #define WELFARE_STORAGE_STAGING_H_
 
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "rocksdb/utilities/write_batch_with_index.h"
+#include "rocksdb/write_batch.h"
 #include "storage/store.h"
 
 namespace welfare::storage {
@@ -22,14 +26,22 @@ class Staging {
  public:
   explicit Staging(Store* store);
 
-  // The staged value of key, else the committed one; nullopt if neither.
+  // The value Put or Deleted in this group, else the committed one; nullopt
+  // if neither.
   absl::StatusOr<std::optional<std::string>> Get(Column column,
                                                  absl::string_view key);
-  // Staged and committed keys with a prefix, merged in key order.
-  PrefixIterator Scan(Column column, absl::string_view prefix);
+  // The greatest key with the prefix, staged (Put) or committed, that is not
+  // deleted; nullopt if none.
+  absl::StatusOr<std::optional<std::string>> LastKeyWithPrefix(
+      Column column, absl::string_view prefix);
+  // Committed keys only (nothing staged), in key order.
+  PrefixIterator ScanCommitted(Column column, absl::string_view prefix) const;
 
+  // Writes that later Gets of this group see.
   void Put(Column column, absl::string_view key, absl::string_view value);
   void Delete(Column column, absl::string_view key);
+  // A write that no Get of this group will ask for (Get would not see it).
+  void PutUnread(Column column, absl::string_view key, absl::string_view value);
 
   void SetSavePoint();
   // Undoes every write since the last SetSavePoint, and removes it.
@@ -42,11 +54,23 @@ class Staging {
   // Drops everything staged.
   void Clear();
   // Number of writes staged.
-  uint32_t count() const;
+  uint32_t count() const { return batch_.Count(); }
 
  private:
+  struct Undo {
+    std::string overlay_key;
+    std::optional<std::optional<std::string>> previous;  // nullopt: absent
+  };
+  static std::string OverlayKey(Column column, absl::string_view key);
+  void Remember(const std::string& overlay_key,
+                std::optional<std::string> value);
+
   Store* store_;
-  rocksdb::WriteBatchWithIndex batch_;
+  rocksdb::WriteBatch batch_;
+  // Column byte + key -> value, or nullopt for a deletion.
+  std::map<std::string, std::optional<std::string>, std::less<>> overlay_;
+  std::vector<Undo> undo_;
+  std::vector<size_t> savepoints_;  // Sizes of undo_ at each SetSavePoint.
 };
 
 }  // namespace welfare::storage

@@ -8,6 +8,7 @@
 #include "rocksdb/write_buffer_manager.h"
 #include "storage/errors.h"
 #include "storage/keys.h"
+#include "storage/memtable_hint.h"
 #include "storage/status_macros.h"
 
 namespace welfare::storage {
@@ -24,6 +25,7 @@ rocksdb::ColumnFamilyOptions ColumnOptions(
   options.compression = rocksdb::kLZ4Compression;
   options.bottommost_compression = rocksdb::kZSTD;
   options.level_compaction_dynamic_level_bytes = true;
+  options.memtable_insert_with_hint_prefix_extractor = NewMemtableHint();
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = cache;
   table.cache_index_and_filter_blocks = true;
@@ -68,6 +70,9 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(
   options.create_if_missing = true;
   options.create_missing_column_families = true;
   options.max_background_jobs = 2;
+  // The memtable insert hints work only for one writer at a time; the
+  // journal has one writer per shard anyway.
+  options.allow_concurrent_memtable_write = false;
   options.bytes_per_sync = 1 << 20;
   options.keep_log_file_num = 5;
   options.max_total_wal_size = 256 << 20;

@@ -62,12 +62,13 @@ absl::Status ProfileErased(const record::MemberView& member) {
 }
 
 absl::StatusOr<int32_t> NextMemberNumber(storage::AppendContext& context) {
-  storage::PrefixIterator last = context.staging().Scan(
-      Column::kViews, keys::MemberPrefix(context.fund_id()));
-  last.SeekToLast();
-  RETURN_IF_ERROR(last.status());
-  if (!last.Valid()) return 1;
-  return static_cast<int32_t>(keys::ReadBigEndian32(last.suffix())) + 1;
+  const std::string prefix = keys::MemberPrefix(context.fund_id());
+  ASSIGN_OR_RETURN(auto last,
+                   context.staging().LastKeyWithPrefix(Column::kViews, prefix));
+  if (!last.has_value()) return 1;
+  return static_cast<int32_t>(keys::ReadBigEndian32(
+             absl::string_view(*last).substr(prefix.size()))) +
+         1;
 }
 
 // ALREADY_EXISTS if another member of the fund has this national ID.

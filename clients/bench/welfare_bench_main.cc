@@ -1,0 +1,273 @@
+// welfare-bench: durable transactions per second and latency of welfared,
+// measured from a separate process over loopback, and the server's memory.
+//
+//   welfare-bench --welfared=build/services/welfared
+//       starts its own server on a temporary folder and runs every mode;
+//   welfare-bench --server=127.0.0.1:7543 --server_pid=1234
+//       measures a running server instead.
+//
+// Modes: single (RecordContribution calls, one in flight per client, at each
+// --clients level), batch (PostBatch calls of --batch_size dues), fill
+// (writes --fill_entries entries in batches across --fill_funds funds and
+// reports the server's peak resident memory).
+#include <sys/resource.h>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "absl/time/clock.h"
+#include "clients/bench/load.h"
+#include "clients/bench/server_process.h"
+
+ABSL_FLAG(std::string, welfared, "",
+          "Path of welfared to start on a temporary data folder.");
+ABSL_FLAG(std::string, server, "", "Or: address of a running server.");
+ABSL_FLAG(int, server_pid, 0, "Pid of that server, to report its memory.");
+ABSL_FLAG(std::string, data_dir, "",
+          "Data folder for the started server (default: a temporary one, "
+          "deleted afterwards).");
+ABSL_FLAG(std::vector<std::string>, modes,
+          (std::vector<std::string>{"single", "batch"}),
+          "Comma-separated: single, batch, fill.");
+ABSL_FLAG(std::vector<std::string>, clients,
+          (std::vector<std::string>{"1", "16", "64"}),
+          "Concurrent clients of the single mode.");
+ABSL_FLAG(int, funds, 16, "Funds the single and batch modes write to.");
+ABSL_FLAG(int, members, 200, "Members per fund.");
+ABSL_FLAG(int, duration_s, 10, "Measured seconds per run.");
+ABSL_FLAG(int, warmup_s, 2, "Unmeasured seconds before each run.");
+ABSL_FLAG(int, batch_size, 1000, "Dues per PostBatch call.");
+ABSL_FLAG(int, batch_clients, 4, "Concurrent PostBatch callers.");
+ABSL_FLAG(int64_t, fill_entries, 10'000'000, "Entries the fill mode writes.");
+ABSL_FLAG(int, fill_funds, 170, "Funds the fill mode spreads them over.");
+ABSL_FLAG(int, shards, 2, "Journal shards of the started server.");
+
+namespace {
+
+using welfare::bench::LoadResult;
+using welfare::bench::LoadSpec;
+
+void PrintHeader() {
+  std::printf("%-7s %7s %5s %9s %10s %9s %7s %7s %7s %7s %7s %9s %9s %6s\n",
+              "mode", "clients", "funds", "calls", "tx", "tx/s", "p50ms",
+              "p90ms", "p99ms", "p999ms", "maxms", "srv_us/tx", "gen_us/tx",
+              "errors");
+}
+
+// CPU seconds of this process (the load generator).
+double OwnCpuSeconds() {
+  struct rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  auto seconds = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+// Runs a load and reports CPU microseconds per transaction of the server
+// (if its pid is known) and of the load generator.
+struct Measured {
+  LoadResult result;
+  double server_us_per_tx = 0;
+  double generator_us_per_tx = 0;
+};
+
+Measured Measure(const LoadSpec& spec, welfare::bench::DuesCursor& cursor,
+                 int pid) {
+  Measured measured;
+  auto server_before = welfare::bench::ReadCpuSeconds(pid);
+  const double own_before = OwnCpuSeconds();
+  measured.result = welfare::bench::RunLoad(spec, cursor);
+  auto server_after = welfare::bench::ReadCpuSeconds(pid);
+  const double own_after = OwnCpuSeconds();
+  // Counted over the whole run, warm-up included.
+  const double done = static_cast<double>(measured.result.transactions) *
+                      (absl::ToDoubleSeconds(spec.warmup + spec.duration) /
+                       absl::ToDoubleSeconds(spec.duration));
+  if (done > 0 && spec.transactions_max == 0) {
+    if (pid > 0 && server_before.ok() && server_after.ok()) {
+      measured.server_us_per_tx = (*server_after - *server_before) * 1e6 / done;
+    }
+    measured.generator_us_per_tx = (own_after - own_before) * 1e6 / done;
+  }
+  return measured;
+}
+
+void PrintRow(const char* mode, int clients, int funds, const Measured& m) {
+  const LoadResult& r = m.result;
+  std::printf(
+      "%-7s %7d %5d %9lld %10lld %9.0f %7.2f %7.2f %7.2f %7.2f %7.2f %9.1f "
+      "%9.1f %6lld\n",
+      mode, clients, funds, static_cast<long long>(r.calls),
+      static_cast<long long>(r.transactions), r.transactions_per_second,
+      r.p50_ms, r.p90_ms, r.p99_ms, r.p999_ms, r.max_ms, m.server_us_per_tx,
+      m.generator_us_per_tx, static_cast<long long>(r.failures));
+  if (r.failures > 0)
+    std::printf("  first error: %s\n", r.first_failure.c_str());
+  std::fflush(stdout);
+}
+
+void PrintMemory(int pid, const char* when) {
+  if (pid <= 0) return;
+  auto memory = welfare::bench::ReadMemory(pid);
+  if (!memory.ok()) return;
+  std::printf("server memory %s: resident %.1f MiB, peak resident %.1f MiB\n",
+              when, memory->resident_kib / 1024.0,
+              memory->peak_resident_kib / 1024.0);
+  std::fflush(stdout);
+}
+
+std::vector<std::string> FundIds(const std::string& prefix, int count) {
+  std::vector<std::string> ids;
+  for (int i = 0; i < count; ++i) {
+    ids.push_back(absl::StrFormat("%s-%04d", prefix, i + 1));
+  }
+  return ids;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage(
+      "welfare-bench: measures welfared's durable transactions per second, "
+      "latency and memory.\n\nUsage: welfare-bench "
+      "--welfared=build/services/welfared [--modes=single,batch,fill]\n"
+      "   or: welfare-bench --server=HOST:PORT [--server_pid=PID]");
+  absl::ParseCommandLine(argc, argv);
+
+  std::optional<welfare::bench::ServerProcess> process;
+  std::string target = absl::GetFlag(FLAGS_server);
+  int pid = absl::GetFlag(FLAGS_server_pid);
+  std::string data_dir = absl::GetFlag(FLAGS_data_dir);
+  bool temporary = false;
+  if (target.empty()) {
+    if (absl::GetFlag(FLAGS_welfared).empty()) {
+      std::fprintf(stderr, "welfare-bench: give --welfared or --server\n");
+      return 2;
+    }
+    if (data_dir.empty()) {
+      data_dir = absl::StrCat(std::filesystem::temp_directory_path().string(),
+                              "/welfare-bench-", getpid());
+      temporary = true;
+    }
+    auto started = welfare::bench::ServerProcess::Start(
+        absl::GetFlag(FLAGS_welfared), data_dir,
+        {absl::StrCat("--shards=", absl::GetFlag(FLAGS_shards))});
+    if (!started.ok()) {
+      std::fprintf(stderr, "welfare-bench: %s\n",
+                   started.status().ToString().c_str());
+      return 1;
+    }
+    process.emplace(std::move(*started));
+    target = process->target();
+    pid = process->pid();
+  }
+  std::printf("welfare-bench: server %s, %d cores\n", target.c_str(),
+              static_cast<int>(std::thread::hardware_concurrency()));
+
+  const std::vector<std::string> modes = absl::GetFlag(FLAGS_modes);
+  auto wants = [&modes](const std::string& mode) {
+    return std::find(modes.begin(), modes.end(), mode) != modes.end();
+  };
+  int exit_code = 0;
+  const int members = absl::GetFlag(FLAGS_members);
+
+  if (wants("single") || wants("batch")) {
+    const std::vector<std::string> funds =
+        FundIds(absl::StrCat("bench-", absl::ToUnixSeconds(absl::Now())),
+                absl::GetFlag(FLAGS_funds));
+    absl::Time prepare_start = absl::Now();
+    absl::Status prepared =
+        welfare::bench::PrepareFunds(target, funds, members);
+    if (!prepared.ok()) {
+      std::fprintf(stderr, "welfare-bench: %s\n", prepared.ToString().c_str());
+      return 1;
+    }
+    std::printf("prepared %zu funds x %d members in %.1f s\n", funds.size(),
+                members, absl::ToDoubleSeconds(absl::Now() - prepare_start));
+    welfare::bench::DuesCursor cursor(static_cast<int>(funds.size()));
+    PrintHeader();
+    LoadSpec spec;
+    spec.target = target;
+    spec.fund_ids = funds;
+    spec.members_per_fund = members;
+    spec.warmup = absl::Seconds(absl::GetFlag(FLAGS_warmup_s));
+    spec.duration = absl::Seconds(absl::GetFlag(FLAGS_duration_s));
+    if (wants("single")) {
+      for (const std::string& level : absl::GetFlag(FLAGS_clients)) {
+        if (!absl::SimpleAtoi(level, &spec.clients) || spec.clients < 1) {
+          std::fprintf(stderr, "welfare-bench: bad --clients %s\n",
+                       level.c_str());
+          return 2;
+        }
+        spec.channels = std::min(spec.clients, 4);
+        Measured measured = Measure(spec, cursor, pid);
+        PrintRow("single", spec.clients, static_cast<int>(funds.size()),
+                 measured);
+        if (measured.result.failures > 0) exit_code = 1;
+      }
+    }
+    if (wants("batch")) {
+      spec.clients = absl::GetFlag(FLAGS_batch_clients);
+      spec.channels = std::min(spec.clients, 4);
+      spec.batch_size = absl::GetFlag(FLAGS_batch_size);
+      Measured measured = Measure(spec, cursor, pid);
+      PrintRow("batch", spec.clients, static_cast<int>(funds.size()), measured);
+      if (measured.result.failures > 0) exit_code = 1;
+    }
+    PrintMemory(pid, "after single/batch");
+  }
+
+  if (wants("fill")) {
+    const int fill_funds = absl::GetFlag(FLAGS_fill_funds);
+    const std::vector<std::string> funds = FundIds(
+        absl::StrCat("fill-", absl::ToUnixSeconds(absl::Now())), fill_funds);
+    absl::Status prepared =
+        welfare::bench::PrepareFunds(target, funds, members);
+    if (!prepared.ok()) {
+      std::fprintf(stderr, "welfare-bench: %s\n", prepared.ToString().c_str());
+      return 1;
+    }
+    welfare::bench::DuesCursor cursor(fill_funds);
+    const int64_t total = absl::GetFlag(FLAGS_fill_entries);
+    const int64_t step = 1'000'000;
+    PrintHeader();
+    for (int64_t written = 0; written < total; written += step) {
+      LoadSpec spec;
+      spec.target = target;
+      spec.fund_ids = funds;
+      spec.members_per_fund = members;
+      spec.clients = absl::GetFlag(FLAGS_batch_clients);
+      spec.channels = std::min(spec.clients, 4);
+      spec.batch_size = absl::GetFlag(FLAGS_batch_size);
+      spec.warmup = absl::ZeroDuration();
+      spec.duration = absl::Hours(1);
+      spec.transactions_max = std::min(step, total - written);
+      Measured measured = Measure(spec, cursor, pid);
+      const LoadResult& result = measured.result;
+      PrintRow("fill", spec.clients, fill_funds, measured);
+      std::printf("  journals hold %lld fill entries\n",
+                  static_cast<long long>(written + spec.transactions_max));
+      PrintMemory(pid, "during fill");
+      if (result.failures > 0) {
+        exit_code = 1;
+        break;
+      }
+    }
+  }
+  PrintMemory(pid, "at the end");
+  process.reset();
+  if (temporary) {
+    std::error_code ignored;
+    std::filesystem::remove_all(data_dir, ignored);
+  }
+  return exit_code;
+}
