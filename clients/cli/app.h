@@ -1,0 +1,36 @@
+// The `welfare` tool as a function, so that tests can run it in-process.
+//
+//   welfare [global flags] <command> [arguments] [flags]
+//
+// Global flags may stand anywhere on the line. See Run's help
+// (`welfare --help`) for the commands.
+#ifndef WELFARE_CLIENTS_CLI_APP_H_
+#define WELFARE_CLIENTS_CLI_APP_H_
+
+#include <string>
+#include <vector>
+
+#include "clients/cli/command.h"
+#include "clients/cli/context.h"
+
+namespace welfare::cli {
+
+// Runs one command line (without the program name). `env_server` is the
+// WELFARE_SERVER environment variable, or nullptr. Returns the exit code
+// (context.h).
+int Run(const std::vector<std::string>& args, Io io, const char* env_server);
+
+// Every command, in the order help lists them.
+const std::vector<Command>& AllCommands();
+
+// The global flags every command takes.
+const std::vector<FlagSpec>& GlobalFlags();
+
+// Help texts (help.cc).
+std::string OverviewHelp();
+std::string GroupHelp(const std::string& group);
+std::string CommandHelp(const Command& command);
+
+}  // namespace welfare::cli
+
+#endif  // WELFARE_CLIENTS_CLI_APP_H_

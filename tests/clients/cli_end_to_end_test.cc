@@ -1,0 +1,344 @@
+// The built `welfare` binary against a real server on a loopback port: a
+// treasurer's session, read back as table, JSON and CSV, and the exit
+// codes of each kind of failure.
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "clients/format/width.h"
+#include "google/protobuf/util/json_util.h"
+#include "tests/testing/test_util.h"
+
+extern char** environ;
+
+namespace welfare::testing {
+namespace {
+
+namespace v1 = welfare::ledger::v1;
+using ::testing::HasSubstr;
+using ::testing::Not;
+using ::testing::StartsWith;
+
+constexpr char kFund[] = "ban-nong-khu";
+
+struct Outcome {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::stringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+// Runs the welfare binary with `args`, `in` on its standard input, and the
+// environment without WELFARE_SERVER plus `env`.
+Outcome RunWelfare(const std::vector<std::string>& args, const std::string& in,
+                   const std::vector<std::string>& env = {}) {
+  TempDir dir;
+  const std::string in_path = dir.path() + "/in";
+  const std::string out_path = dir.path() + "/out";
+  const std::string err_path = dir.path() + "/err";
+  std::ofstream(in_path, std::ios::binary) << in;
+
+  std::vector<std::string> argv_text = {WELFARE_CLI_PATH};
+  argv_text.insert(argv_text.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& arg : argv_text) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  std::vector<std::string> env_text = env;
+  for (char** variable = environ; *variable != nullptr; ++variable) {
+    if (!absl::StartsWith(*variable, "WELFARE_SERVER=")) {
+      env_text.push_back(*variable);
+    }
+  }
+  std::vector<char*> envp;
+  for (std::string& variable : env_text) envp.push_back(variable.data());
+  envp.push_back(nullptr);
+
+  posix_spawn_file_actions_t files;
+  posix_spawn_file_actions_init(&files);
+  posix_spawn_file_actions_addopen(&files, 0, in_path.c_str(), O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&files, 1, out_path.c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_addopen(&files, 2, err_path.c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  pid_t pid = 0;
+  Outcome outcome;
+  const int spawned = posix_spawn(&pid, WELFARE_CLI_PATH, &files, nullptr,
+                                  argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&files);
+  if (spawned != 0) {
+    ADD_FAILURE() << "cannot run " << WELFARE_CLI_PATH;
+    return outcome;
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  outcome.out = ReadFile(out_path);
+  outcome.err = ReadFile(err_path);
+  return outcome;
+}
+
+std::vector<std::string> Lines(const std::string& text,
+                               const char* separator = "\n") {
+  std::vector<std::string> lines = absl::StrSplit(text, separator);
+  if (!lines.empty() && lines.back().empty()) lines.pop_back();
+  return lines;
+}
+
+// The line that starts with `prefix`; "" if none.
+std::string LineStarting(const std::string& text, const std::string& prefix) {
+  for (const std::string& line : Lines(text)) {
+    if (absl::StartsWith(line, prefix)) return line;
+  }
+  ADD_FAILURE() << "no line starts with " << prefix << " in\n" << text;
+  return "";
+}
+
+// The display column just after `text` in `line`.
+int ColumnAfter(const std::string& line, const std::string& text) {
+  const size_t at = line.find(text);
+  if (at == std::string::npos) return -1;
+  return format::DisplayWidth(line.substr(0, at + text.size()));
+}
+
+class CliEndToEndTest : public ::testing::Test {
+ protected:
+  // The tool against the test server.
+  Outcome Welfare(std::vector<std::string> args, const std::string& in = "") {
+    args.push_back(absl::StrCat("--server=", server_.target()));
+    return RunWelfare(args, in);
+  }
+
+  // A fund and one member, through the tool.
+  void CreateFundAndMember() {
+    Outcome fund =
+        Welfare({"fund", "create", kFund, "--name=กองทุนสวัสดิการชุมชนตำบลหนองคู",
+                 "--area=330101", "--founded=2569-01-15"});
+    ASSERT_EQ(fund.exit_code, 0) << fund.err;
+    EXPECT_THAT(fund.out, HasSubstr("15/01/2569"));
+    Outcome member = Welfare({"member", "register", kFund,
+                              "--full-name=นางสมศรี ใจดี", "--joined=2569-02-01"},
+                             NationalIdFor(1) + "\n");
+    ASSERT_EQ(member.exit_code, 0) << member.err;
+    EXPECT_THAT(member.out, HasSubstr("x-xxxx-xxxxx-"));
+    EXPECT_THAT(member.out, Not(HasSubstr(NationalIdFor(1))));
+    EXPECT_THAT(member.err, Not(HasSubstr(NationalIdFor(1))));
+  }
+
+  uint64_t JournalSize() {
+    v1::GetFundRequest request;
+    request.set_name(absl::StrCat("funds/", kFund));
+    auto fund = client_->GetFund(request);
+    EXPECT_THAT(fund, IsOk());
+    return fund.ok() ? fund->journal_size() : 0;
+  }
+
+  TestServer server_;
+  std::unique_ptr<client::LedgerClient> client_ = server_.NewClient();
+};
+
+TEST_F(CliEndToEndTest, DuesReadBackAsTableJsonAndCsv) {
+  ASSERT_NO_FATAL_FAILURE(CreateFundAndMember());
+  Outcome year =
+      Welfare({"dues", kFund, "--member=1", "--amount=365", "--from=2569-10",
+               "--months=12", "--date=2569-03-01", "--receipt=RC-0001"});
+  ASSERT_EQ(year.exit_code, 0) << year.err;
+  EXPECT_THAT(year.out, HasSubstr("10/2569\u201309/2570"));
+  Outcome more = Welfare({"dues", kFund, "--member=1", "--amount=1,234.50",
+                          "--from=10/2570", "--months=12"});
+  ASSERT_EQ(more.exit_code, 0) << more.err;
+
+  // The server agrees: 365 + 1,234.50 baht in cash and in dues income.
+  v1::GetBalancesRequest request;
+  request.set_parent(absl::StrCat("funds/", kFund));
+  auto truth = client_->GetBalances(request);
+  ASSERT_THAT(truth, IsOk());
+  EXPECT_EQ(truth->total_debit_satang(), 159950);
+
+  Outcome table = Welfare({"balances", kFund});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_THAT(table.out,
+              StartsWith("งบทดลอง ทุกรายการที่บันทึก (สมุดรายวัน 4 รายการ)\n"));
+  const std::string cash = LineStarting(table.out, "1101  เงินสด");
+  const std::string dues = LineStarting(table.out, "4101  เงินสัจจะสมาชิก");
+  const std::string total = LineStarting(table.out, "      รวม");
+  EXPECT_THAT(cash, HasSubstr("1,599.50"));
+  EXPECT_THAT(dues, HasSubstr("1,599.50"));
+  EXPECT_THAT(total, HasSubstr("1,599.50  1,599.50"));
+  // Debits line up under each other, and credits, whatever the Thai.
+  const int debit_column = ColumnAfter(cash, "1,599.50");
+  EXPECT_EQ(ColumnAfter(total, "1,599.50"), debit_column);
+  EXPECT_EQ(ColumnAfter(dues, "1,599.50"), format::DisplayWidth(total));
+  EXPECT_GT(format::DisplayWidth(total), debit_column);
+
+  Outcome json = Welfare({"balances", kFund, "--output=json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  v1::GetBalancesResponse parsed;
+  ASSERT_TRUE(
+      google::protobuf::util::JsonStringToMessage(json.out, &parsed).ok())
+      << json.out;
+  EXPECT_EQ(parsed.SerializeAsString(), truth->SerializeAsString());
+
+  Outcome csv = Welfare({"balances", kFund, "--output=csv"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(csv.out,
+            "รหัส,บัญชี,เดบิต,เครดิต\r\n"
+            "1101,เงินสด,1599.50,\r\n"
+            "4101,เงินสัจจะสมาชิก,,1599.50\r\n"
+            ",รวม,1599.50,1599.50\r\n");
+
+  Outcome english = Welfare({"balances", kFund, "--as-of=2026-06-15",
+                             "--calendar=gregorian", "--language=en"});
+  ASSERT_EQ(english.exit_code, 0) << english.err;
+  EXPECT_THAT(english.out, StartsWith("Trial balance as of 2026-06-15"));
+  // The server gives account names in Thai only.
+  EXPECT_THAT(LineStarting(english.out, "1101  เงินสด"), HasSubstr("1,599.50"));
+  EXPECT_THAT(english.out, HasSubstr("Total"));
+}
+
+TEST_F(CliEndToEndTest, BadAmountExitsTwoAndWritesNothing) {
+  ASSERT_NO_FATAL_FAILURE(CreateFundAndMember());
+  const uint64_t size = JournalSize();
+  for (const char* amount : {"12.345", "0.005", "-30", "30baht", "0", "1,23"}) {
+    Outcome outcome =
+        Welfare({"dues", kFund, "--member=1", absl::StrCat("--amount=", amount),
+                 "--from=2569-10", "--months=1"});
+    EXPECT_EQ(outcome.exit_code, 2) << amount;
+    EXPECT_THAT(outcome.err, StartsWith("welfare: --amount: ")) << amount;
+    EXPECT_EQ(outcome.out, "") << amount;
+  }
+  EXPECT_EQ(JournalSize(), size);
+}
+
+TEST_F(CliEndToEndTest, UnknownFundExitsOneWithTheServersReason) {
+  Outcome read = Welfare({"balances", "no-such-fund"});
+  EXPECT_EQ(read.exit_code, 1);
+  EXPECT_THAT(read.err, StartsWith("welfare: "));
+  EXPECT_THAT(read.err, HasSubstr("[FUND_NOT_FOUND]\n"));
+  EXPECT_EQ(read.out, "");
+  Outcome write = Welfare({"contribute", "no-such-fund", "--source=donation",
+                           "--amount=100", "--payer=วัดหนองคู"});
+  EXPECT_EQ(write.exit_code, 1);
+  EXPECT_THAT(write.err, HasSubstr("[FUND_NOT_FOUND]"));
+}
+
+TEST_F(CliEndToEndTest, RefusalsCarryTheServersReason) {
+  ASSERT_NO_FATAL_FAILURE(CreateFundAndMember());
+  ASSERT_EQ(Welfare({"dues", kFund, "--member=1", "--amount=30",
+                     "--from=2569-03", "--months=1"})
+                .exit_code,
+            0);
+  Outcome twice = Welfare({"dues", kFund, "--member=1", "--amount=30",
+                           "--from=2569-03", "--months=1"});
+  EXPECT_EQ(twice.exit_code, 1);
+  EXPECT_THAT(twice.err, HasSubstr("[DUES_MONTHS_ALREADY_PAID]"));
+  Outcome broke =
+      Welfare({"benefit", kFund, "--member=1", "--category=sickness",
+               "--amount=600", "--nights=3"});
+  EXPECT_EQ(broke.exit_code, 1);
+  EXPECT_THAT(broke.err, HasSubstr("[INSUFFICIENT_FUNDS]"));
+  Outcome again = Welfare({"member", "register", kFund, "--full-name=ซ้ำ"},
+                          NationalIdFor(1) + "\n");
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_THAT(again.err, HasSubstr("[MEMBER_ALREADY_REGISTERED]"));
+}
+
+TEST_F(CliEndToEndTest, ARepeatedRequestIdIsRecordedOnce) {
+  ASSERT_NO_FATAL_FAILURE(CreateFundAndMember());
+  const std::vector<std::string> dues = {"dues",
+                                         kFund,
+                                         "--member=1",
+                                         "--amount=30",
+                                         "--from=2569-04",
+                                         "--months=1",
+                                         "--request-id=day-1:row-7"};
+  ASSERT_EQ(Welfare(dues).exit_code, 0);
+  const uint64_t size = JournalSize();
+  Outcome again = Welfare(dues);
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(JournalSize(), size);
+}
+
+TEST_F(CliEndToEndTest, BatchFromJsonAndEveryPageOfEntries) {
+  ASSERT_NO_FATAL_FAILURE(CreateFundAndMember());
+  const std::string batch = R"({"items": [
+    {"contribution": {"source": "CONTRIBUTION_SOURCE_DONATION",
+                      "amountSatang": "100000", "payer": "วัดหนองคู"}},
+    {"disbursement": {"operatingCost": {"kind": "COST_KIND_STATIONERY",
+                                        "description": "สมุดบัญชี"},
+                      "amountSatang": "12050"}},
+    {"transaction": {"postings": [
+        {"accountCode": "1111", "side": "DEBIT", "amountSatang": "50000"},
+        {"accountCode": "1101", "side": "CREDIT", "amountSatang": "50000"}]}}
+  ]})";
+  Outcome posted = Welfare({"batch", kFund, "-", "--output=json"}, batch);
+  ASSERT_EQ(posted.exit_code, 0) << posted.err;
+  v1::PostBatchResponse response;
+  ASSERT_TRUE(
+      google::protobuf::util::JsonStringToMessage(posted.out, &response).ok());
+  EXPECT_EQ(response.first_sequence(), 3u);
+  EXPECT_EQ(response.entry_count(), 3u);
+
+  Outcome one_page = Welfare({"entry", "list", kFund, "--page-size=2"});
+  ASSERT_EQ(one_page.exit_code, 0) << one_page.err;
+  EXPECT_THAT(one_page.err, HasSubstr("--page-token="));
+  Outcome every_page = Welfare(
+      {"entry", "list", kFund, "--page-size=2", "--all", "--output=json"});
+  ASSERT_EQ(every_page.exit_code, 0) << every_page.err;
+  v1::ListEntriesResponse entries;
+  ASSERT_TRUE(
+      google::protobuf::util::JsonStringToMessage(every_page.out, &entries)
+          .ok());
+  ASSERT_EQ(entries.entries_size(), 5);
+  for (int i = 0; i < entries.entries_size(); ++i) {
+    EXPECT_EQ(entries.entries(i).sequence(), static_cast<uint64_t>(i + 1));
+  }
+  EXPECT_EQ(entries.next_page_token(), "");
+
+  Outcome costs = Welfare({"entry", "list", kFund, "--kind=disbursement"});
+  ASSERT_EQ(costs.exit_code, 0) << costs.err;
+  EXPECT_THAT(LineStarting(costs.out, "      4  15/06/2569"),
+              HasSubstr("120.50  ค่าเครื่องเขียน: สมุดบัญชี"));
+}
+
+TEST_F(CliEndToEndTest, TheServerAddressMayComeFromTheEnvironment) {
+  Outcome outcome = RunWelfare(
+      {"health"}, "", {absl::StrCat("WELFARE_SERVER=", server_.target())});
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_THAT(outcome.out, HasSubstr("SERVING"));
+}
+
+TEST_F(CliEndToEndTest, AServerThatIsGoneExitsThree) {
+  auto gone = std::make_unique<TestServer>();
+  const std::string target = gone->target();
+  gone.reset();
+  Outcome read =
+      RunWelfare({"fund", "get", kFund, absl::StrCat("--server=", target),
+                  "--deadline_ms=2000"},
+                 "");
+  EXPECT_EQ(read.exit_code, 3);
+  EXPECT_THAT(read.err, HasSubstr("[UNAVAILABLE]"));
+  Outcome write =
+      RunWelfare({"contribute", kFund, "--source=donation", "--amount=100",
+                  absl::StrCat("--server=", target), "--request-id=gift-1"},
+                 "");
+  EXPECT_EQ(write.exit_code, 3);
+  EXPECT_THAT(write.err, HasSubstr("--request-id=gift-1"));
+}
+
+}  // namespace
+}  // namespace welfare::testing
