@@ -61,13 +61,15 @@ absl::StatusOr<ServerProcess> ServerProcess::Start(
   ServerProcess process;
   process.pid_ = pid;
   process.port_ = *port;
-  client::ClientOptions options;
-  options.target = process.target();
-  options.deadline_ms = 1000;
-  options.attempts_max = 1;
-  auto client = client::LedgerClient::Connect(options);
-  if (!client.ok()) return client.status();
-  for (int i = 0; i < 100; ++i) {
+  for (int i = 0; i < 200; ++i) {
+    // A fresh channel per probe: a channel that found the port closed waits
+    // out gRPC's reconnect backoff (a second and more) before trying again.
+    client::ClientOptions options;
+    options.target = process.target();
+    options.deadline_ms = 1000;
+    options.attempts_max = 1;
+    auto client = client::LedgerClient::Connect(options);
+    if (!client.ok()) return client.status();
     if ((*client)->CheckHealth().ok()) return process;
     int status = 0;
     if (waitpid(pid, &status, WNOHANG) == pid) {
@@ -75,7 +77,7 @@ absl::StatusOr<ServerProcess> ServerProcess::Start(
       return absl::UnavailableError(absl::StrCat(
           welfared, " exited at start with status ", WEXITSTATUS(status)));
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   return absl::DeadlineExceededError("welfared did not become healthy in 10 s");
 }
@@ -90,6 +92,14 @@ ServerProcess::~ServerProcess() {
   kill(pid_, SIGTERM);
   int status = 0;
   waitpid(pid_, &status, 0);
+}
+
+void ServerProcess::Kill() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGKILL);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
 }
 
 std::string ServerProcess::target() const {

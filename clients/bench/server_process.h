@@ -1,6 +1,6 @@
-// ServerProcess: a welfared child process on a fresh data folder, for
-// benchmarks that measure the server from outside (its memory, its
-// throughput with the load generator as a separate process).
+// ServerProcess: a welfared child process on a data folder, for benchmarks
+// that measure the server from outside (its memory, its throughput with the
+// load generator as a separate process) and for tests that kill it.
 #ifndef WELFARE_CLIENTS_BENCH_SERVER_PROCESS_H_
 #define WELFARE_CLIENTS_BENCH_SERVER_PROCESS_H_
 
@@ -22,6 +22,9 @@ class ServerProcess {
       const std::vector<std::string>& extra_flags);
   ServerProcess(ServerProcess&& other) noexcept;
   ~ServerProcess();  // SIGTERM, then waits.
+
+  // Kills the server with SIGKILL, as a power cut would, and waits for it.
+  void Kill();
 
   std::string target() const;
   pid_t pid() const { return pid_; }

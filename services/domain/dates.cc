@@ -29,7 +29,8 @@ absl::StatusOr<int32_t> DayOf(absl::string_view field, const Date& date) {
       day.day() != date.day()) {
     return Error(absl::StatusCode::kInvalidArgument, "DATE_INVALID",
                  absl::StrFormat("%s: %04d-%02d-%02d is not a calendar date; "
-                                 "want a Gregorian (CE) date from %d to %d",
+                                 "want a Gregorian (CE) date from %d to %d "
+                                 "(a Buddhist Era year minus 543)",
                                  field, date.year(), date.month(), date.day(),
                                  kYearMin, kYearMax));
   }

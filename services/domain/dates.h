@@ -13,15 +13,16 @@
 namespace welfare::domain {
 
 inline constexpr int kYearMin = 1950;
-inline constexpr int kYearMax = 9999;
+// Any year from 2400 on is a Buddhist Era year given by mistake (BE 2400 is
+// CE 1857), so it is refused rather than taken as a date centuries ahead.
+inline constexpr int kYearMax = 2399;
 
 // Whether a Date message is empty (all zero): "not given".
 bool IsUnset(const welfare::ledger::v1::Date& date);
 
 // The day number (days since 1970-01-01) of a valid date; INVALID_ARGUMENT
 // DATE_INVALID for an impossible one (2026-02-30, month 13) or a year
-// outside kYearMin..kYearMax (a Buddhist Era year such as 2569 is valid
-// as a CE year; BusinessDay catches it as a future date).
+// outside kYearMin..kYearMax (a Buddhist Era year such as 2569).
 absl::StatusOr<int32_t> DayOf(absl::string_view field,
                               const welfare::ledger::v1::Date& date);
 

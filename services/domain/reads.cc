@@ -327,6 +327,7 @@ absl::StatusOr<v1::GetBalancesResponse> Ledger::GetBalances(
     const uint32_t code = row.account.code();
     out->set_account_code(AccountCodeText(code));
     out->set_display_name(row.account.display_name());
+    out->set_english_name(row.account.english_name());
     out->set_type(AccountTypeOf(code));
     out->set_kind(static_cast<v1::AccountKind>(row.account.kind()));
     out->set_debit_minus_credit_satang(row.balance);

@@ -14,6 +14,7 @@
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "services/domain/views.h"
+#include "services/grpc/unparsed_request_interceptor.h"
 #include "storage/status_macros.h"
 
 namespace welfare::server {
@@ -111,6 +112,11 @@ absl::StatusOr<std::unique_ptr<WelfareServer>> WelfareServer::Start(
   builder.RegisterService(server->fund_service_.get());
   builder.RegisterService(server->member_service_.get());
   builder.RegisterService(server->ledger_service_.get());
+  std::vector<
+      std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+      interceptors;
+  interceptors.push_back(grpc_edge::NewUnparsedRequestInterceptorFactory());
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     return absl::UnavailableError(absl::StrCat(
