@@ -2,10 +2,11 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <utility>
 
-#include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "storage/errors.h"
 #include "storage/keys.h"
 #include "storage/status_macros.h"
@@ -21,6 +22,30 @@ absl::Status AccountNotFound(absl::string_view fund_id, uint32_t code) {
   return Error(absl::StatusCode::kNotFound, "ACCOUNT_NOT_FOUND",
                absl::StrCat("fund ", fund_id, " has no account ", code,
                             "; open it first or use an existing code"));
+}
+
+absl::Status Overflow(uint32_t code) {
+  return Error(absl::StatusCode::kFailedPrecondition, "BALANCE_OVERFLOW",
+               absl::StrCat("account ", code,
+                            " would overflow a 64-bit balance of satang"));
+}
+
+absl::Status Corrupt(absl::string_view fund_id, absl::string_view what) {
+  return Error(absl::StatusCode::kDataLoss, "JOURNAL_CORRUPT",
+               absl::StrCat("fund ", fund_id, ": ", what));
+}
+
+// The accounts an entry opens.
+std::vector<const AccountRecord*> AccountsOpenedBy(const EntryRecord& record) {
+  std::vector<const AccountRecord*> opened;
+  if (record.has_fund_created()) {
+    for (const auto& account : record.fund_created().accounts()) {
+      opened.push_back(&account);
+    }
+  } else if (record.has_account_opened()) {
+    opened.push_back(&record.account_opened());
+  }
+  return opened;
 }
 
 }  // namespace
@@ -51,10 +76,17 @@ absl::StatusOr<uint64_t> AppendContext::Append(EntryRecord record) {
   record.set_principal(request_.principal);
   record.set_request_id(request_.request_id);
   record.set_request_item(static_cast<uint32_t>(appended_.size()));
+  if (record.has_fund_created()) {
+    for (auto& account : *record.mutable_fund_created()->mutable_accounts()) {
+      account.set_opened_sequence(record.sequence());
+    }
+  } else if (record.has_account_opened()) {
+    record.mutable_account_opened()->set_opened_sequence(record.sequence());
+  }
 
-  RETURN_IF_ERROR(OpenAccounts(record));
-  RETURN_IF_ERROR(ApplyPostings(record));
-
+  // Check and plan everything first: a failed Append changes nothing.
+  RETURN_IF_ERROR(CheckAccountsToOpen(record));
+  ASSIGN_OR_RETURN(auto changes, PlanPostings(record));
   StoredEntry stored;
   stored.bytes = record.SerializeAsString();
   if (stored.bytes.size() > kEntryBytesMax) {
@@ -63,10 +95,12 @@ absl::StatusOr<uint64_t> AppendContext::Append(EntryRecord record) {
                               " bytes, want <= ", kEntryBytesMax));
   }
   stored.hash = Sha256(stored.bytes);
+
+  OpenAccounts(record);
+  for (const BalanceChange& change : changes) ApplyChange(change);
   staging_->Put(Column::kJournal, keys::Entry(fund_id(), record.sequence()),
                 stored.bytes);
   StageIndexes(record);
-
   fund_->last_sequence = record.sequence();
   fund_->last_hash = stored.hash;
   fund_->last_time_micros = now_micros_;
@@ -75,42 +109,28 @@ absl::StatusOr<uint64_t> AppendContext::Append(EntryRecord record) {
   return fund_->last_sequence;
 }
 
-absl::Status AppendContext::OpenAccounts(EntryRecord& record) {
-  if (record.has_fund_created()) {
-    for (AccountRecord& account :
-         *record.mutable_fund_created()->mutable_accounts()) {
-      RETURN_IF_ERROR(OpenAccount(account, record.sequence()));
+absl::Status AppendContext::CheckAccountsToOpen(
+    const EntryRecord& record) const {
+  std::set<uint32_t> codes;
+  for (const AccountRecord* account : AccountsOpenedBy(record)) {
+    if (fund_->FindAccount(account->code()) != nullptr ||
+        !codes.insert(account->code()).second) {
+      return Error(absl::StatusCode::kAlreadyExists, "ACCOUNT_ALREADY_EXISTS",
+                   absl::StrCat("fund ", fund_id(), " already has account ",
+                                account->code()));
     }
-  } else if (record.has_account_opened()) {
-    RETURN_IF_ERROR(
-        OpenAccount(*record.mutable_account_opened(), record.sequence()));
   }
   return absl::OkStatus();
 }
 
-absl::Status AppendContext::OpenAccount(AccountRecord& account,
-                                        uint64_t sequence) {
-  account.set_opened_sequence(sequence);
-  AccountState state;
-  state.code = account.code();
-  state.kind = account.kind();
-  if (!fund_->AddAccount(state)) {
-    return Error(absl::StatusCode::kAlreadyExists, "ACCOUNT_ALREADY_EXISTS",
-                 absl::StrCat("fund ", fund_id(), " already has account ",
-                              account.code()));
-  }
-  staging_->PutUnread(Column::kViews, keys::Account(fund_id(), account.code()),
-                      account.SerializeAsString());
-  return absl::OkStatus();
-}
-
-absl::Status AppendContext::ApplyPostings(const EntryRecord& record) {
+absl::StatusOr<absl::InlinedVector<AppendContext::BalanceChange, 4>>
+AppendContext::PlanPostings(const EntryRecord& record) {
   if (record.postings_size() > kPostingsPerEntryMax) {
     return Error(absl::StatusCode::kInvalidArgument, "TOO_MANY_POSTINGS",
                  absl::StrCat(record.postings_size(),
                               " postings, want <= ", kPostingsPerEntryMax));
   }
-  // Net change per account, in posting order of first appearance.
+  // Net change per account, in order of first appearance.
   absl::InlinedVector<std::pair<uint32_t, int64_t>, 4> deltas;
   int64_t sum = 0;
   for (const auto& posting : record.postings()) {
@@ -136,37 +156,68 @@ absl::Status AppendContext::ApplyPostings(const EntryRecord& record) {
                  absl::StrCat("debits exceed credits by ", BahtText(sum),
                               "; want them equal"));
   }
-  const int32_t day = record.effective_day();
+  absl::InlinedVector<BalanceChange, 4> changes;
   for (const auto& [code, delta] : deltas) {
-    AccountState& account = *fund_->FindAccount(code);
-    int64_t new_balance;
-    if (__builtin_add_overflow(account.balance, delta, &new_balance)) {
-      return Error(absl::StatusCode::kFailedPrecondition, "BALANCE_OVERFLOW",
-                   absl::StrCat("account ", code, " would overflow"));
-    }
-    if (account.never_negative() && delta < 0) {
-      int64_t lowest = account.balance;
-      if (day < account.last_day) {
-        ASSIGN_OR_RETURN(lowest, LowestBalanceFrom(account, day));
-      }
-      if (lowest + delta < 0) {
-        return Error(
-            absl::StatusCode::kFailedPrecondition, "INSUFFICIENT_FUNDS",
-            absl::StrCat(
-                "account ", code, " holds ", BahtText(lowest),
-                day < account.last_day ? " at its lowest on or after " : " on ",
-                DayText(day), "; paying ", BahtText(-delta),
-                " would make it negative"));
-      }
-    }
-    account.balance = new_balance;
-    account.balance_changed = true;
-    RETURN_IF_ERROR(AddToDayTotal(account, day, delta));
+    if (delta == 0) continue;
+    ASSIGN_OR_RETURN(
+        BalanceChange change,
+        PlanAccount(*fund_->FindAccount(code), delta, record.effective_day()));
+    changes.push_back(change);
   }
-  return absl::OkStatus();
+  return changes;
 }
 
-absl::StatusOr<int64_t> AppendContext::LowestBalanceFrom(
+absl::StatusOr<AppendContext::BalanceChange> AppendContext::PlanAccount(
+    const AccountState& account, int64_t delta, int32_t day) {
+  BalanceChange change;
+  change.code = account.code;
+  change.day = day;
+  // The balance as of `day` and every later day moves by delta: check the
+  // extremes of those balances, which for an entry on or after the last
+  // day with entries is just the current balance.
+  Extremes extremes{account.balance, account.balance};
+  if (day < account.last_day) {
+    ASSIGN_OR_RETURN(extremes, BalanceExtremesFrom(account, day));
+  }
+  int64_t moved;
+  if (__builtin_add_overflow(extremes.highest, delta, &moved) ||
+      __builtin_add_overflow(extremes.lowest, delta, &moved) ||
+      __builtin_add_overflow(account.balance, delta, &change.new_balance)) {
+    return Overflow(account.code);
+  }
+  if (account.never_negative() && delta < 0 && extremes.lowest + delta < 0) {
+    return Error(
+        absl::StatusCode::kFailedPrecondition, "INSUFFICIENT_FUNDS",
+        absl::StrCat(
+            "account ", account.code, " holds ", BahtText(extremes.lowest),
+            day < account.last_day ? " at its lowest on or after " : " on ",
+            DayText(day), "; paying ", absl::StripPrefix(BahtText(delta), "-"),
+            " would make it negative"));
+  }
+  ASSIGN_OR_RETURN(int64_t day_total, DayTotal(account, day));
+  if (__builtin_add_overflow(day_total, delta, &change.new_day_total)) {
+    return Overflow(account.code);
+  }
+  return change;
+}
+
+absl::StatusOr<int64_t> AppendContext::DayTotal(const AccountState& account,
+                                                int32_t day) {
+  auto changed = account.changed_days.find(day);
+  if (changed != account.changed_days.end()) return changed->second;
+  if (account.known_day == day) return account.known_day_total;
+  if (day > account.last_day) return 0;  // No committed total after it.
+  int64_t total = 0;
+  ASSIGN_OR_RETURN(
+      auto stored,
+      staging_->Get(Column::kViews, keys::Day(fund_id(), account.code, day)));
+  if (stored.has_value() && !keys::DecodeFixed64(*stored, &total)) {
+    return Corrupt(fund_id(), "unreadable day total");
+  }
+  return total;
+}
+
+absl::StatusOr<AppendContext::Extremes> AppendContext::BalanceExtremesFrom(
     const AccountState& account, int32_t day) {
   // The day totals after `day`: committed ones, overridden by this group's.
   std::map<int32_t, int64_t> totals;
@@ -177,8 +228,7 @@ absl::StatusOr<int64_t> AppendContext::LowestBalanceFrom(
   for (days.Seek(after); days.Valid(); days.Next()) {
     int64_t total;
     if (!keys::DecodeFixed64(days.value(), &total)) {
-      return Error(absl::StatusCode::kDataLoss, "JOURNAL_CORRUPT",
-                   absl::StrCat("fund ", fund_id(), ": unreadable day total"));
+      return Corrupt(fund_id(), "unreadable day total");
     }
     totals[keys::ReadDay(days.suffix())] = total;
   }
@@ -187,37 +237,45 @@ absl::StatusOr<int64_t> AppendContext::LowestBalanceFrom(
        it != account.changed_days.end(); ++it) {
     totals[it->first] = it->second;
   }
-  // Walk back from the newest: before each later day, the balance was
-  // lower or higher by that day's total.
+  // Walk back from the newest day: before each later day, the balance was
+  // lower or higher by that day's total. Every stored balance fits in int64,
+  // so none of these steps overflows.
+  Extremes extremes{account.balance, account.balance};
   int64_t running = account.balance;
-  int64_t lowest = running;
   for (auto it = totals.rbegin(); it != totals.rend(); ++it) {
     running -= it->second;
-    lowest = std::min(lowest, running);
+    extremes.lowest = std::min(extremes.lowest, running);
+    extremes.highest = std::max(extremes.highest, running);
   }
-  return lowest;
+  return extremes;
 }
 
-absl::Status AppendContext::AddToDayTotal(AccountState& account, int32_t day,
-                                          int64_t delta) {
-  int64_t total = 0;
-  auto changed = account.changed_days.find(day);
-  if (changed != account.changed_days.end()) {
-    total = changed->second;
-  } else if (account.known_day == day) {
-    total = account.known_day_total;
-  } else if (day <= account.last_day) {
-    // Only a day up to the last one can have a committed total.
-    const std::string key = keys::Day(fund_id(), account.code, day);
-    ASSIGN_OR_RETURN(auto stored, staging_->Get(Column::kViews, key));
-    if (stored.has_value() && !keys::DecodeFixed64(*stored, &total)) {
-      return Error(absl::StatusCode::kDataLoss, "JOURNAL_CORRUPT",
-                   absl::StrCat("fund ", fund_id(), ": unreadable day total"));
+void AppendContext::OpenAccounts(EntryRecord& record) {
+  if (record.has_fund_created()) {
+    for (AccountRecord& account :
+         *record.mutable_fund_created()->mutable_accounts()) {
+      OpenAccount(account);
     }
+  } else if (record.has_account_opened()) {
+    OpenAccount(*record.mutable_account_opened());
   }
-  account.changed_days[day] = total + delta;  // Bounded by the checks above.
-  account.last_day = std::max(account.last_day, day);
-  return absl::OkStatus();
+}
+
+void AppendContext::OpenAccount(AccountRecord& account) {
+  AccountState state;
+  state.code = account.code();
+  state.kind = account.kind();
+  WELFARE_CHECK(fund_->AddAccount(state));  // CheckAccountsToOpen ran.
+  staging_->PutUnread(Column::kViews, keys::Account(fund_id(), account.code()),
+                      account.SerializeAsString());
+}
+
+void AppendContext::ApplyChange(const BalanceChange& change) {
+  AccountState& account = *fund_->FindAccount(change.code);
+  account.balance = change.new_balance;
+  account.balance_changed = true;
+  account.changed_days[change.day] = change.new_day_total;
+  account.last_day = std::max(account.last_day, change.day);
 }
 
 void AppendContext::StageIndexes(const EntryRecord& record) {
@@ -243,9 +301,8 @@ absl::StatusOr<std::optional<StoredEntry>> AppendContext::ReadEntry(
   ASSIGN_OR_RETURN(auto bytes, staging_->Get(Column::kJournal,
                                              keys::Entry(fund_id(), sequence)));
   if (!bytes.has_value()) {
-    return Error(absl::StatusCode::kDataLoss, "JOURNAL_CORRUPT",
-                 absl::StrCat("fund ", fund_id(), " entry ", sequence,
-                              " is missing from the journal"));
+    return Corrupt(fund_id(), absl::StrCat("entry ", sequence,
+                                           " is missing from the journal"));
   }
   ASSIGN_OR_RETURN(StoredEntry entry,
                    ParseStoredEntry(std::move(*bytes), fund_id(), sequence));

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/status/statusor.h"
 #include "storage/fund_state.h"
 #include "storage/staging.h"
@@ -46,11 +47,15 @@ class AppendContext {
   // Appends record to the fund's journal. Fills in format_version, fund_id,
   // sequence, previous_hash, server_time_micros, principal, request_id and
   // request_item; the caller sets everything else. Returns the sequence.
+  // Postings may name only accounts opened by earlier entries.
   // Errors: NOT_FOUND FUND_NOT_FOUND (no fund and record is not
   // FUND_CREATED) or ACCOUNT_NOT_FOUND; ALREADY_EXISTS FUND_ALREADY_EXISTS or
   // ACCOUNT_ALREADY_EXISTS; INVALID_ARGUMENT POSTINGS_UNBALANCED,
-  // TOO_MANY_POSTINGS, FIELD_INVALID (entry too large);
-  // FAILED_PRECONDITION BALANCE_OVERFLOW, INSUFFICIENT_FUNDS.
+  // TOO_MANY_POSTINGS, AMOUNT_TOO_LARGE (a sum of postings overflows),
+  // FIELD_INVALID (entry too large); FAILED_PRECONDITION BALANCE_OVERFLOW
+  // (a balance on the effective date or later would overflow),
+  // INSUFFICIENT_FUNDS. A failed Append changes nothing: the context stays
+  // as it was, so a caller may go on.
   absl::StatusOr<uint64_t> Append(welfare::storage::v1::EntryRecord record);
 
   // An entry of this fund, staged or committed; nullopt if there is none.
@@ -61,14 +66,33 @@ class AppendContext {
   std::vector<StoredEntry> TakeAppended() { return std::move(appended_); }
 
  private:
-  absl::Status OpenAccounts(welfare::storage::v1::EntryRecord& record);
-  absl::Status OpenAccount(welfare::storage::v1::AccountRecord& account,
-                           uint64_t sequence);
-  absl::Status ApplyPostings(const welfare::storage::v1::EntryRecord& record);
-  // The lowest balance of account as of day or any later date.
-  absl::StatusOr<int64_t> LowestBalanceFrom(const AccountState& account,
-                                            int32_t day);
-  absl::Status AddToDayTotal(AccountState& account, int32_t day, int64_t delta);
+  // A planned change of one account's balance and day total.
+  struct BalanceChange {
+    uint32_t code = 0;
+    int64_t new_balance = 0;
+    int32_t day = 0;
+    int64_t new_day_total = 0;
+  };
+  // The lowest and highest balance as of a day and every later day.
+  struct Extremes {
+    int64_t lowest = 0;
+    int64_t highest = 0;
+  };
+
+  // Checks, which change nothing.
+  absl::Status CheckAccountsToOpen(
+      const welfare::storage::v1::EntryRecord& record) const;
+  absl::StatusOr<absl::InlinedVector<BalanceChange, 4>> PlanPostings(
+      const welfare::storage::v1::EntryRecord& record);
+  absl::StatusOr<BalanceChange> PlanAccount(const AccountState& account,
+                                            int64_t delta, int32_t day);
+  absl::StatusOr<int64_t> DayTotal(const AccountState& account, int32_t day);
+  absl::StatusOr<Extremes> BalanceExtremesFrom(const AccountState& account,
+                                               int32_t day);
+  // Changes, which cannot fail.
+  void OpenAccounts(welfare::storage::v1::EntryRecord& record);
+  void OpenAccount(welfare::storage::v1::AccountRecord& account);
+  void ApplyChange(const BalanceChange& change);
   void StageIndexes(const welfare::storage::v1::EntryRecord& record);
 
   const WriteRequest& request_;

@@ -90,6 +90,7 @@ void Committer::CommitGroup(std::vector<WriteRequest>& group) {
     for (auto& result : results) {
       if (result.ok()) result = written;
     }
+    if (options_.on_write_failure) options_.on_write_failure(written);
   }
   for (size_t i = 0; i < group.size(); ++i) {
     group[i].done(std::move(results[i]));

@@ -15,6 +15,7 @@
 #define WELFARE_STORAGE_COMMITTER_H_
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -38,6 +39,10 @@ struct CommitterOptions {
   uint32_t group_weight_max = 8192;
   // Fund states kept in memory; beyond it the cache starts afresh.
   size_t cached_funds_max = 20000;
+  // Called on the committer thread each time a group cannot be written
+  // (every request of it has failed). RocksDB then refuses every later
+  // write until the database is reopened. May be empty.
+  std::function<void(const absl::Status&)> on_write_failure;
 };
 
 class Committer {

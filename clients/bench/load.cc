@@ -8,6 +8,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "clients/ledger_client.h"
+#include "welfare/ledger/v1/funds.grpc.pb.h"
 #include "welfare/ledger/v1/ledger.grpc.pb.h"
 
 namespace welfare::bench {
@@ -54,6 +55,7 @@ class Runner {
       auto channel = grpc::CreateCustomChannel(
           spec.target, grpc::InsecureChannelCredentials(), arguments);
       stubs_.push_back(v1::LedgerService::NewStub(channel));
+      fund_stubs_.push_back(v1::FundService::NewStub(channel));
     }
     latencies_.resize(spec.clients);
   }
@@ -80,6 +82,8 @@ class Runner {
     v1::PostBatchRequest batch;
     v1::Entry entry;
     v1::PostBatchResponse batch_response;
+    v1::GetFundRequest get;
+    v1::Fund fund;
     absl::Time start;
   };
 
@@ -99,7 +103,8 @@ class Runner {
                                std::chrono::seconds(30));
     const int fund =
         static_cast<int>(round_robin_.fetch_add(1) % spec_.fund_ids.size());
-    const int64_t slot = cursor_.Reserve(fund, spec_.batch_size);
+    const int64_t slot =
+        spec_.read_only ? 0 : cursor_.Reserve(fund, spec_.batch_size);
     const std::string parent = "funds/" + spec_.fund_ids[fund];
     auto& stub = stubs_[client % stubs_.size()];
     auto finish = [this, call, client](grpc::Status status) {
@@ -107,7 +112,11 @@ class Runner {
       delete call;
       Issue(client);
     };
-    if (spec_.batch_size == 1) {
+    if (spec_.read_only) {
+      call->get.set_name(parent);
+      fund_stubs_[client % fund_stubs_.size()]->async()->GetFund(
+          &call->context, &call->get, &call->fund, finish);
+    } else if (spec_.batch_size == 1) {
       call->single.set_parent(parent);
       call->single.set_request_id(client::LedgerClient::NewRequestId());
       *call->single.mutable_contribution() =
@@ -174,6 +183,7 @@ class Runner {
   const LoadSpec& spec_;
   DuesCursor& cursor_;
   std::vector<std::unique_ptr<v1::LedgerService::Stub>> stubs_;
+  std::vector<std::unique_ptr<v1::FundService::Stub>> fund_stubs_;
   std::vector<std::vector<double>> latencies_;  // One per client.
   std::atomic<int64_t> round_robin_{0};
   std::atomic<int64_t> issued_{0};

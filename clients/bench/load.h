@@ -23,6 +23,9 @@ struct LoadSpec {
   int channels = 2;
   // 1: RecordContribution calls; > 1: PostBatch calls of that many dues.
   int batch_size = 1;
+  // Instead of writing, read (GetFund calls): what a call costs without the
+  // journal.
+  bool read_only = false;
   absl::Duration warmup = absl::Seconds(1);
   absl::Duration duration = absl::Seconds(5);
   // Funds (created by PrepareFunds) and members per fund to pay dues for.

@@ -38,7 +38,7 @@ ABSL_FLAG(std::string, data_dir, "",
           "deleted afterwards).");
 ABSL_FLAG(std::vector<std::string>, modes,
           (std::vector<std::string>{"single", "batch"}),
-          "Comma-separated: single, batch, fill.");
+          "Comma-separated: single, batch, fill, read.");
 ABSL_FLAG(std::vector<std::string>, clients,
           (std::vector<std::string>{"1", "16", "64"}),
           "Concurrent clients of the single mode.");
@@ -180,7 +180,7 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   const int members = absl::GetFlag(FLAGS_members);
 
-  if (wants("single") || wants("batch")) {
+  if (wants("single") || wants("batch") || wants("read")) {
     const std::vector<std::string> funds =
         FundIds(absl::StrCat("bench-", absl::ToUnixSeconds(absl::Now())),
                 absl::GetFlag(FLAGS_funds));
@@ -214,6 +214,15 @@ int main(int argc, char** argv) {
                  measured);
         if (measured.result.failures > 0) exit_code = 1;
       }
+    }
+    if (wants("read")) {
+      LoadSpec read = spec;
+      read.read_only = true;
+      read.clients = 64;
+      read.channels = 4;
+      Measured measured = Measure(read, cursor, pid);
+      PrintRow("read", read.clients, static_cast<int>(funds.size()), measured);
+      if (measured.result.failures > 0) exit_code = 1;
     }
     if (wants("batch")) {
       spec.clients = absl::GetFlag(FLAGS_batch_clients);

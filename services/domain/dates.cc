@@ -63,9 +63,11 @@ Date DateOf(int32_t day_number) {
 }
 
 int32_t ThaiToday(int64_t unix_micros) {
-  int64_t seconds = unix_micros / 1000000 + kThaiOffsetSeconds;
-  int64_t days = seconds / kSecondsPerDay;
-  if (seconds % kSecondsPerDay < 0) --days;
+  // Floor divisions: before 1970 the times are negative.
+  constexpr int64_t kMicrosPerDay = kSecondsPerDay * 1000000;
+  const int64_t local = unix_micros + kThaiOffsetSeconds * 1000000;
+  int64_t days = local / kMicrosPerDay;
+  if (local % kMicrosPerDay < 0) --days;
   return static_cast<int32_t>(days);
 }
 

@@ -82,6 +82,10 @@ int32_t StatusOn(const MemberView& member, int32_t day) {
 absl::Status CheckStatusChange(const MemberView& member, int32_t new_status,
                                int32_t day) {
   const auto& history = member.status_history();
+  if (history.empty()) {
+    return Error(absl::StatusCode::kDataLoss, "JOURNAL_CORRUPT",
+                 absl::StrCat(MemberText(member), " has no status history"));
+  }
   const auto& last = history[history.size() - 1];
   if (day < last.effective_day()) {
     return Error(

@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "storage/errors.h"
 #include "storage/sha256.h"
+#include "storage/status_macros.h"
 
 namespace welfare::domain {
 namespace {
@@ -30,6 +31,9 @@ absl::StatusOr<int> PageSize(int requested) {
 
 std::string EncodePageToken(char tag, absl::string_view filters,
                             absl::string_view position) {
+  // An empty position would restart the listing: a client following the
+  // tokens would loop for ever. Decoding refuses it too.
+  WELFARE_CHECK(!position.empty());
   std::string raw;
   raw.push_back(kVersion);
   raw.push_back(tag);

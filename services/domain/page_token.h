@@ -17,7 +17,8 @@ inline constexpr int kPageSizeMax = 1000;
 // 0 means kPageSizeDefault; else 1..kPageSizeMax, INVALID_ARGUMENT otherwise.
 absl::StatusOr<int> PageSize(int requested);
 
-// filters: the request's filters in any stable form ("" if none).
+// filters: the request's filters in any stable form ("" if none); position
+// must not be empty.
 std::string EncodePageToken(char tag, absl::string_view filters,
                             absl::string_view position);
 

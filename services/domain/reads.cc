@@ -208,7 +208,7 @@ absl::StatusOr<v1::ListMembersResponse> Ledger::ListMembers(
                    ParseFundName("parent", request.parent()));
   ASSIGN_OR_RETURN(int page_size, PageSize(request.page_size()));
   ASSIGN_OR_RETURN(std::string after,
-                   DecodePageToken(request.page_token(), 'm', ""));
+                   DecodePageToken(request.page_token(), 'm', fund_id));
   ReadView view(&journal_->store());
   RETURN_IF_ERROR(ReadFundView(view, fund_id).status());
   const int32_t today = Today();
@@ -218,7 +218,7 @@ absl::StatusOr<v1::ListMembersResponse> Ledger::ListMembers(
   for (members.Seek(after); members.Valid(); members.Next()) {
     if (members.suffix() == after) continue;
     if (response.members_size() == page_size) {
-      response.set_next_page_token(EncodePageToken('m', "", after));
+      response.set_next_page_token(EncodePageToken('m', fund_id, after));
       break;
     }
     record::MemberView member;

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -95,6 +96,10 @@ absl::StatusOr<std::unique_ptr<WelfareServer>> WelfareServer::Start(
   ledger_options.journal.clock = options.clock;
 
   auto server = std::unique_ptr<WelfareServer>(new WelfareServer());
+  ledger_options.journal.committer.on_write_failure =
+      [raw = server.get()](const absl::Status& status) {
+        raw->OnWriteFailure(status);
+      };
   ASSIGN_OR_RETURN(server->ledger_, domain::Ledger::Open(ledger_options));
   server->fund_service_ =
       std::make_unique<grpc_edge::FundService>(server->ledger_.get());
@@ -124,6 +129,18 @@ absl::StatusOr<std::unique_ptr<WelfareServer>> WelfareServer::Start(
         " (is another server using the port, or is the address wrong?)"));
   }
   return server;
+}
+
+void WelfareServer::OnWriteFailure(const absl::Status& status) {
+  if (!healthy_.exchange(false)) return;  // Said once is enough.
+  std::fprintf(stderr,
+               "welfared: writing the journal failed (%s); every later write "
+               "will be refused until welfared is restarted. Health checks "
+               "now answer NOT_SERVING.\n",
+               status.ToString().c_str());
+  if (server_ != nullptr && server_->GetHealthCheckService() != nullptr) {
+    server_->GetHealthCheckService()->SetServingStatus(false);
+  }
 }
 
 void WelfareServer::Shutdown(int deadline_ms) {

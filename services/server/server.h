@@ -3,6 +3,7 @@
 #ifndef WELFARE_SERVICES_SERVER_SERVER_H_
 #define WELFARE_SERVICES_SERVER_SERVER_H_
 
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -51,8 +52,14 @@ class WelfareServer {
   // Blocks until Shutdown() has been called from another thread.
   void Wait();
 
+  // False once a journal write has failed: the server then refuses writes
+  // until restarted, and answers health checks NOT_SERVING.
+  bool healthy() const { return healthy_.load(); }
+
  private:
   WelfareServer() = default;
+  void OnWriteFailure(const absl::Status& status);
+  std::atomic<bool> healthy_{true};
   std::unique_ptr<domain::Ledger> ledger_;
   std::unique_ptr<grpc_edge::FundService> fund_service_;
   std::unique_ptr<grpc_edge::MemberService> member_service_;
