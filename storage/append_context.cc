@@ -75,7 +75,7 @@ absl::StatusOr<uint64_t> AppendContext::Append(EntryRecord record) {
   record.set_server_time_micros(now_micros_);
   record.set_principal(request_.principal);
   record.set_request_id(request_.request_id);
-  record.set_request_item(static_cast<uint32_t>(appended_.size()));
+  record.set_request_item(appended_count_);
   if (record.has_fund_created()) {
     for (auto& account : *record.mutable_fund_created()->mutable_accounts()) {
       account.set_opened_sequence(record.sequence());
@@ -104,8 +104,11 @@ absl::StatusOr<uint64_t> AppendContext::Append(EntryRecord record) {
   fund_->last_sequence = record.sequence();
   fund_->last_hash = stored.hash;
   fund_->last_time_micros = now_micros_;
-  stored.record = std::move(record);
-  appended_.push_back(std::move(stored));
+  if (appended_count_++ == 0) first_appended_sequence_ = record.sequence();
+  if (request_.keep_entries) {
+    stored.record = std::move(record);
+    appended_.push_back(std::move(stored));
+  }
   return fund_->last_sequence;
 }
 

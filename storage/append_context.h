@@ -61,8 +61,10 @@ class AppendContext {
   // An entry of this fund, staged or committed; nullopt if there is none.
   absl::StatusOr<std::optional<StoredEntry>> ReadEntry(uint64_t sequence);
 
-  // The entries appended so far.
-  const std::vector<StoredEntry>& appended() const { return appended_; }
+  // How many entries were appended so far, and the first one's sequence.
+  uint32_t appended_count() const { return appended_count_; }
+  uint64_t first_appended_sequence() const { return first_appended_sequence_; }
+  // The entries appended so far, if the request keeps them.
   std::vector<StoredEntry> TakeAppended() { return std::move(appended_); }
 
  private:
@@ -99,6 +101,8 @@ class AppendContext {
   FundState* fund_;
   Staging* staging_;
   int64_t now_micros_;
+  uint32_t appended_count_ = 0;
+  uint64_t first_appended_sequence_ = 0;
   std::vector<StoredEntry> appended_;
 };
 

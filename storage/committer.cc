@@ -118,7 +118,7 @@ absl::StatusOr<AppendResult> Committer::Process(const WriteRequest& request) {
   const uint32_t staged_before = staging_.count();
   staging_.SetSavePoint();
   absl::Status status = request.apply(context);
-  if (status.ok() && context.appended().empty()) {
+  if (status.ok() && context.appended_count() == 0) {
     status = absl::InternalError("the request wrote no entry");
   }
   if (!status.ok()) {
@@ -131,13 +131,16 @@ absl::StatusOr<AppendResult> Committer::Process(const WriteRequest& request) {
   }
   welfare::storage::v1::RequestRecord record;
   record.set_fingerprint(HashBytes(request.fingerprint));
-  record.set_first_sequence(context.appended().front().record.sequence());
-  record.set_entry_count(static_cast<uint32_t>(context.appended().size()));
+  record.set_first_sequence(context.first_appended_sequence());
+  record.set_entry_count(context.appended_count());
   staging_.Put(Column::kViews, request_key, record.SerializeAsString());
   staging_.PopSavePoint();
   *fund = std::move(working);
   touched_[request.fund_id] = fund;
   AppendResult result;
+  result.first_sequence = record.first_sequence();
+  result.entry_count = record.entry_count();
+  result.last_hash = fund->last_hash;
   result.entries = context.TakeAppended();
   return result;
 }
@@ -162,15 +165,20 @@ absl::StatusOr<AppendResult> Committer::Replay(
   AppendContext context(request, &fund, &staging_, group_now_micros_);
   AppendResult result;
   result.replayed = true;
-  for (uint32_t i = 0; i < record.entry_count(); ++i) {
-    ASSIGN_OR_RETURN(auto entry,
-                     context.ReadEntry(record.first_sequence() + i));
-    if (!entry.has_value()) {
+  result.first_sequence = record.first_sequence();
+  result.entry_count = record.entry_count();
+  // Read them all if the request keeps them, else only the last (its hash).
+  const uint64_t last = record.first_sequence() + record.entry_count() - 1;
+  const uint64_t first = request.keep_entries ? record.first_sequence() : last;
+  for (uint64_t sequence = first; sequence <= last; ++sequence) {
+    ASSIGN_OR_RETURN(auto entry, context.ReadEntry(sequence));
+    if (!entry.has_value() || record.entry_count() == 0) {
       return Error(absl::StatusCode::kDataLoss, "JOURNAL_CORRUPT",
                    absl::StrCat("fund ", request.fund_id,
                                 ": a request record names a missing entry"));
     }
-    result.entries.push_back(std::move(*entry));
+    result.last_hash = entry->hash;
+    if (request.keep_entries) result.entries.push_back(std::move(*entry));
   }
   return result;
 }

@@ -86,31 +86,32 @@ void Staging::Remember(const std::string& overlay_key,
 
 void Staging::Put(Column column, absl::string_view key,
                   absl::string_view value) {
-  WELFARE_CHECK(
-      batch_.Put(store_->handle(column), ToSlice(key), ToSlice(value)).ok());
+  ++writes_;
   Remember(OverlayKey(column, key), std::string(value));
 }
 
 void Staging::Delete(Column column, absl::string_view key) {
-  WELFARE_CHECK(batch_.Delete(store_->handle(column), ToSlice(key)).ok());
+  ++writes_;
   Remember(OverlayKey(column, key), std::nullopt);
 }
 
 void Staging::PutUnread(Column column, absl::string_view key,
                         absl::string_view value) {
+  ++writes_;
   WELFARE_CHECK(
       batch_.Put(store_->handle(column), ToSlice(key), ToSlice(value)).ok());
 }
 
 void Staging::SetSavePoint() {
   batch_.SetSavePoint();
-  savepoints_.push_back(undo_.size());
+  savepoints_.push_back({undo_.size(), writes_});
 }
 
 void Staging::RollbackToSavePoint() {
   WELFARE_CHECK(!savepoints_.empty());
   WELFARE_CHECK(batch_.RollbackToSavePoint().ok());
-  const size_t keep = savepoints_.back();
+  const size_t keep = savepoints_.back().undo_size;
+  writes_ = savepoints_.back().writes;
   savepoints_.pop_back();
   while (undo_.size() > keep) {
     Undo& undo = undo_.back();
@@ -133,6 +134,15 @@ void Staging::PopSavePoint() {
 }
 
 absl::Status Staging::Commit() {
+  // The overlay's last values, in key order.
+  for (const auto& [overlay_key, value] : overlay_) {
+    rocksdb::ColumnFamilyHandle* handle =
+        store_->handle(static_cast<Column>(overlay_key[0]));
+    const rocksdb::Slice key(overlay_key.data() + 1, overlay_key.size() - 1);
+    WELFARE_CHECK((value.has_value() ? batch_.Put(handle, key, *value)
+                                     : batch_.Delete(handle, key))
+                      .ok());
+  }
   absl::Status status = absl::OkStatus();
   if (batch_.Count() > 0) status = store_->WriteDurably(&batch_);
   Clear();
@@ -144,6 +154,7 @@ void Staging::Clear() {
   overlay_.clear();
   undo_.clear();
   savepoints_.clear();
+  writes_ = 0;
 }
 
 }  // namespace welfare::storage

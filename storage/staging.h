@@ -1,12 +1,14 @@
 // Staging: the writes of one commit group, readable before they are durable.
 //
 // The committer validates requests in order; a later request must see what
-// an earlier one of the same group staged. Staging keeps the group's writes
-// in one RocksDB WriteBatch and, for the keys that may be read back within
-// the group (Put, Delete), an in-memory overlay over the latest committed
-// state. Keys that are never read back within a group (indexes, balances:
-// PutUnread) skip the overlay. Savepoints undo one request's writes when it
-// is rejected. Used by the committer thread only; not thread-safe.
+// an earlier one of the same group staged. Keys that may be read back within
+// the group (Put, Delete) live in an in-memory overlay over the latest
+// committed state, and only their last value of the group is written, once,
+// at Commit (a member's view changed by twenty dues payments of one batch is
+// written once). Keys never read back within a group (indexes, balances:
+// PutUnread) go straight into the group's WriteBatch. Savepoints undo one
+// request's writes when it is rejected. Used by the committer thread only;
+// not thread-safe.
 #ifndef WELFARE_STORAGE_STAGING_H_
 #define WELFARE_STORAGE_STAGING_H_
 
@@ -53,8 +55,8 @@ class Staging {
   absl::Status Commit();
   // Drops everything staged.
   void Clear();
-  // Number of writes staged.
-  uint32_t count() const { return batch_.Count(); }
+  // Number of writes staged (a key Put twice counts twice).
+  uint32_t count() const { return writes_; }
 
  private:
   struct Undo {
@@ -70,7 +72,12 @@ class Staging {
   // Column byte + key -> value, or nullopt for a deletion.
   std::map<std::string, std::optional<std::string>, std::less<>> overlay_;
   std::vector<Undo> undo_;
-  std::vector<size_t> savepoints_;  // Sizes of undo_ at each SetSavePoint.
+  struct SavePoint {
+    size_t undo_size;
+    uint32_t writes;
+  };
+  std::vector<SavePoint> savepoints_;
+  uint32_t writes_ = 0;
 };
 
 }  // namespace welfare::storage

@@ -23,7 +23,7 @@ rocksdb::ColumnFamilyOptions ColumnOptions(
   options.write_buffer_size = 16 << 20;
   options.max_write_buffer_number = 3;
   options.compression = rocksdb::kLZ4Compression;
-  options.bottommost_compression = rocksdb::kZSTD;
+  options.bottommost_compression = rocksdb::kLZ4Compression;
   options.level_compaction_dynamic_level_bytes = true;
   options.memtable_insert_with_hint_prefix_extractor = NewMemtableHint();
   rocksdb::BlockBasedTableOptions table;
@@ -33,8 +33,12 @@ rocksdb::ColumnFamilyOptions ColumnOptions(
   table.format_version = 5;
   if (column != Column::kJournal) {
     // Views and profiles are read by key (request ids, members): a Bloom
-    // filter answers most misses without reading a data block.
+    // filter answers most misses without reading a data block, and one in
+    // the memtable without searching its skiplist (a new request id is
+    // always a miss).
     table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+    options.memtable_whole_key_filtering = true;
+    options.memtable_prefix_bloom_size_ratio = 0.02;
   }
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   return options;

@@ -16,10 +16,16 @@ namespace welfare::storage {
 class AppendContext;
 
 struct AppendResult {
-  // What the request wrote, in sequence order: one or more entries.
+  // What the request wrote: entries first_sequence .. first_sequence +
+  // entry_count - 1, the last with hash last_hash.
+  uint64_t first_sequence = 0;
+  uint32_t entry_count = 0;
+  Hash last_hash{};
+  // The entries themselves, in sequence order, if the request kept them
+  // (WriteRequest::keep_entries); empty otherwise.
   std::vector<StoredEntry> entries;
-  // True when the request_id had been seen with the same content, and these
-  // are the entries written the first time.
+  // True when the request_id had been seen with the same content, and this
+  // is what the request wrote the first time.
   bool replayed = false;
 };
 
@@ -34,6 +40,10 @@ struct WriteRequest {
   std::string principal;
   // How many entries the request may write, to size commit groups.
   uint32_t weight = 1;
+  // Whether the result carries the entries themselves. A batch answered with
+  // its first sequence and count does without, which spares keeping
+  // thousands of records.
+  bool keep_entries = true;
   // The domain's validation and effects, run on the committer thread against
   // the state left by every earlier request. It must append at least one
   // entry and must not block. On error nothing of it is written.

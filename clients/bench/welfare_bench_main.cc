@@ -51,6 +51,9 @@ ABSL_FLAG(int, batch_clients, 4, "Concurrent PostBatch callers.");
 ABSL_FLAG(int64_t, fill_entries, 10'000'000, "Entries the fill mode writes.");
 ABSL_FLAG(int, fill_funds, 170, "Funds the fill mode spreads them over.");
 ABSL_FLAG(int, shards, 2, "Journal shards of the started server.");
+ABSL_FLAG(int, channels, 4,
+          "gRPC channels (TCP connections) the load generator spreads its "
+          "clients over.");
 
 namespace {
 
@@ -208,7 +211,7 @@ int main(int argc, char** argv) {
                        level.c_str());
           return 2;
         }
-        spec.channels = std::min(spec.clients, 4);
+        spec.channels = std::min(spec.clients, absl::GetFlag(FLAGS_channels));
         Measured measured = Measure(spec, cursor, pid);
         PrintRow("single", spec.clients, static_cast<int>(funds.size()),
                  measured);
@@ -219,14 +222,14 @@ int main(int argc, char** argv) {
       LoadSpec read = spec;
       read.read_only = true;
       read.clients = 64;
-      read.channels = 4;
+      read.channels = absl::GetFlag(FLAGS_channels);
       Measured measured = Measure(read, cursor, pid);
       PrintRow("read", read.clients, static_cast<int>(funds.size()), measured);
       if (measured.result.failures > 0) exit_code = 1;
     }
     if (wants("batch")) {
       spec.clients = absl::GetFlag(FLAGS_batch_clients);
-      spec.channels = std::min(spec.clients, 4);
+      spec.channels = std::min(spec.clients, absl::GetFlag(FLAGS_channels));
       spec.batch_size = absl::GetFlag(FLAGS_batch_size);
       Measured measured = Measure(spec, cursor, pid);
       PrintRow("batch", spec.clients, static_cast<int>(funds.size()), measured);
@@ -255,7 +258,7 @@ int main(int argc, char** argv) {
       spec.fund_ids = funds;
       spec.members_per_fund = members;
       spec.clients = absl::GetFlag(FLAGS_batch_clients);
-      spec.channels = std::min(spec.clients, 4);
+      spec.channels = std::min(spec.clients, absl::GetFlag(FLAGS_channels));
       spec.batch_size = absl::GetFlag(FLAGS_batch_size);
       spec.warmup = absl::ZeroDuration();
       spec.duration = absl::Hours(1);

@@ -136,7 +136,8 @@ void Ledger::CreateFund(const std::string& principal,
                           view.SerializeAsString());
     return absl::OkStatus();
   };
-  Submit(fund_id, request.request_id(), request, principal, 1, std::move(apply),
+  Submit(fund_id, request.request_id(), request, principal, 1,
+         /*keep_entries=*/true, std::move(apply),
          [this, fund_id, done = std::move(done)](
              absl::StatusOr<storage::AppendResult> result) {
            if (!result.ok()) return done(result.status());
@@ -158,14 +159,14 @@ void Ledger::CreateAccount(const std::string& principal,
       [entry = std::move(*entry)](storage::AppendContext& context) mutable {
         return context.Append(std::move(entry)).status();
       };
-  Submit(
-      *fund_id, request.request_id(), request, principal, 1, std::move(apply),
-      [fund_id = *fund_id,
-       done = std::move(done)](absl::StatusOr<storage::AppendResult> result) {
-        if (!result.ok()) return done(result.status());
-        done(AccountToApi(fund_id,
-                          result->entries.front().record.account_opened()));
-      });
+  Submit(*fund_id, request.request_id(), request, principal, 1,
+         /*keep_entries=*/true, std::move(apply),
+         [fund_id = *fund_id, done = std::move(done)](
+             absl::StatusOr<storage::AppendResult> result) {
+           if (!result.ok()) return done(result.status());
+           done(AccountToApi(fund_id,
+                             result->entries.front().record.account_opened()));
+         });
 }
 
 }  // namespace welfare::domain

@@ -32,6 +32,7 @@ int32_t Ledger::Today() const { return ThaiToday(clock_->NowMicros()); }
 void Ledger::Submit(const std::string& fund_id, const std::string& request_id,
                     const google::protobuf::Message& request,
                     const std::string& principal, uint32_t weight,
+                    bool keep_entries,
                     std::function<absl::Status(storage::AppendContext&)> apply,
                     Done<storage::AppendResult> done) {
   storage::WriteRequest write;
@@ -40,6 +41,7 @@ void Ledger::Submit(const std::string& fund_id, const std::string& request_id,
   write.fingerprint = Fingerprint(request);
   write.principal = principal;
   write.weight = weight;
+  write.keep_entries = keep_entries;
   write.apply = std::move(apply);
   write.done = std::move(done);
   journal_->Submit(std::move(write));

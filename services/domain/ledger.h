@@ -103,7 +103,7 @@ class Ledger {
   // Hands a write to the journal; the apply function runs on the committer.
   void Submit(const std::string& fund_id, const std::string& request_id,
               const google::protobuf::Message& request,
-              const std::string& principal, uint32_t weight,
+              const std::string& principal, uint32_t weight, bool keep_entries,
               std::function<absl::Status(storage::AppendContext&)> apply,
               Done<storage::AppendResult> done);
   // The member as stored now, for the answers of member writes.

@@ -192,7 +192,8 @@ void Ledger::RegisterMember(const std::string& principal,
         MemberNumberBytes(number));
     return absl::OkStatus();
   };
-  Submit(fund_id, request.request_id(), request, principal, 1, std::move(apply),
+  Submit(fund_id, request.request_id(), request, principal, 1,
+         /*keep_entries=*/true, std::move(apply),
          AnswerWithMember(this, fund_id, std::move(done)));
 }
 
@@ -241,7 +242,7 @@ void Ledger::ChangeMemberStatus(const std::string& principal,
     return absl::OkStatus();
   };
   Submit(name.fund_id, request.request_id(), request, principal, 1,
-         std::move(apply),
+         /*keep_entries=*/true, std::move(apply),
          AnswerWithMember(this, name.fund_id, std::move(done)));
 }
 
@@ -301,7 +302,7 @@ void Ledger::UpdateMemberProfile(const std::string& principal,
     return absl::OkStatus();
   };
   Submit(name.fund_id, request.request_id(), request, principal, 1,
-         std::move(apply),
+         /*keep_entries=*/true, std::move(apply),
          AnswerWithMember(this, name.fund_id, std::move(done)));
 }
 
@@ -343,7 +344,7 @@ void Ledger::EraseMemberProfile(const std::string& principal,
     return absl::OkStatus();
   };
   Submit(name.fund_id, request.request_id(), request, principal, 1,
-         std::move(apply),
+         /*keep_entries=*/true, std::move(apply),
          AnswerWithMember(this, name.fund_id, std::move(done)));
 }
 

@@ -146,6 +146,7 @@ void Ledger::RecordContribution(const std::string& principal,
   if (!item.ok()) return done(item.status());
   Submit(
       fund_id, request.request_id(), request, principal, 1,
+      /*keep_entries=*/true,
       [item = std::move(*item)](storage::AppendContext& context) mutable {
         return ApplyMoneyItem(context, item).status();
       },
@@ -164,6 +165,7 @@ void Ledger::RecordDisbursement(const std::string& principal,
   if (!item.ok()) return done(item.status());
   Submit(
       fund_id, request.request_id(), request, principal, 1,
+      /*keep_entries=*/true,
       [item = std::move(*item)](storage::AppendContext& context) mutable {
         return ApplyMoneyItem(context, item).status();
       },
@@ -182,6 +184,7 @@ void Ledger::PostTransaction(const std::string& principal,
   if (!item.ok()) return done(item.status());
   Submit(
       fund_id, request.request_id(), request, principal, 1,
+      /*keep_entries=*/true,
       [item = std::move(*item)](storage::AppendContext& context) mutable {
         return ApplyMoneyItem(context, item).status();
       },
@@ -215,6 +218,7 @@ void Ledger::PostBatch(const std::string& principal,
   const auto weight = static_cast<uint32_t>(items->size());
   Submit(
       fund_id, request.request_id(), request, principal, weight,
+      /*keep_entries=*/false,
       [items](storage::AppendContext& context) -> absl::Status {
         for (size_t i = 0; i < items->size(); ++i) {
           absl::Status status = ApplyMoneyItem(context, (*items)[i]).status();
@@ -227,9 +231,9 @@ void Ledger::PostBatch(const std::string& principal,
       [done = std::move(done)](absl::StatusOr<storage::AppendResult> result) {
         if (!result.ok()) return done(result.status());
         v1::PostBatchResponse response;
-        response.set_first_sequence(result->entries.front().record.sequence());
-        response.set_entry_count(static_cast<uint32_t>(result->entries.size()));
-        response.set_last_hash(storage::HashBytes(result->entries.back().hash));
+        response.set_first_sequence(result->first_sequence);
+        response.set_entry_count(result->entry_count);
+        response.set_last_hash(storage::HashBytes(result->last_hash));
         done(std::move(response));
       });
 }
@@ -275,7 +279,8 @@ void Ledger::ReverseEntry(const std::string& principal,
     return absl::OkStatus();
   };
   Submit(name.fund_id, request.request_id(), request, principal, 1,
-         std::move(apply), AnswerWithEntry(std::move(done)));
+         /*keep_entries=*/true, std::move(apply),
+         AnswerWithEntry(std::move(done)));
 }
 
 }  // namespace welfare::domain

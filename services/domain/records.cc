@@ -1,7 +1,5 @@
 #include "services/domain/records.h"
 
-#include <memory>
-
 #include "absl/strings/escaping.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
@@ -242,17 +240,13 @@ v1::Member MemberToApi(absl::string_view fund_id,
 }
 
 storage::Hash Fingerprint(const google::protobuf::Message& request) {
-  std::unique_ptr<google::protobuf::Message> copy(request.New());
-  copy->CopyFrom(request);
-  const auto* field = copy->GetDescriptor()->FindFieldByName("request_id");
-  if (field != nullptr) copy->GetReflection()->ClearField(copy.get(), field);
-  std::string bytes = copy->GetDescriptor()->full_name();
+  std::string bytes = request.GetDescriptor()->full_name();
   bytes.push_back('\0');
   {
     google::protobuf::io::StringOutputStream stream(&bytes);
     google::protobuf::io::CodedOutputStream coded(&stream);
     coded.SetSerializationDeterministic(true);
-    copy->SerializeToCodedStream(&coded);
+    request.SerializeToCodedStream(&coded);
   }
   return storage::Sha256(bytes);
 }

@@ -34,8 +34,11 @@ v1::Member MemberToApi(absl::string_view fund_id,
                        const std::optional<record::ProfileRecord>& profile,
                        int32_t today);
 
-// SHA-256 over the request's type name and its deterministic serialization
-// with the field "request_id" cleared: what "the same content" means.
+// SHA-256 over the request's type name and its deterministic serialization:
+// what "the same content" means. It is only ever compared with the
+// fingerprint of an earlier request with the same request_id, so whether it
+// covers the request_id itself makes no difference; it does, which spares
+// copying the request.
 storage::Hash Fingerprint(const google::protobuf::Message& request);
 
 }  // namespace welfare::domain

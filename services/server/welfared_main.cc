@@ -11,6 +11,7 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/synchronization/mutex.h"
 #include "services/server/server.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:7543",
@@ -34,6 +35,9 @@ int main(int argc, char** argv) {
       "Clients: the `welfare` command-line tool, or any gRPC client of "
       "welfare.ledger.v1 (server reflection is on). See docs/OPERATIONS.md.");
   absl::ParseCommandLine(argc, argv);
+  // Abseil's lock-order checks cost every lock a graph lookup; the tests
+  // (built without this line) keep them.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
 
   // Block the stop signals in every thread; one thread waits for them.
   sigset_t stop_signals;

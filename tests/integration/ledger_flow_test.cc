@@ -161,6 +161,34 @@ TEST_F(LedgerFlowTest, SameRequestIdReturnsTheFirstResult) {
   EXPECT_EQ(Balance("1101"), 3000);
 }
 
+TEST_F(LedgerFlowTest, RepeatedBatchAnswersTheFirstResultAndWritesNothing) {
+  Register(1);
+  v1::PostBatchRequest batch;
+  batch.set_parent("funds/ban-nong-khu");
+  batch.set_request_id("collection-day-2026-03-01");
+  for (int month = 2; month <= 7; ++month) {
+    *batch.add_items()->mutable_contribution() =
+        Dues(1, 2026, month, 1, 3000).contribution();
+  }
+  auto first = client_->PostBatch(batch);
+  ASSERT_THAT(first, IsOk());
+  EXPECT_EQ(first->first_sequence(), 3u);
+  EXPECT_EQ(first->entry_count(), 6u);
+  v1::GetEntryRequest last;
+  last.set_name("funds/ban-nong-khu/entries/8");
+  auto last_entry = client_->GetEntry(last);
+  ASSERT_THAT(last_entry, IsOk());
+  EXPECT_EQ(first->last_hash(), last_entry->hash());
+
+  server_.Restart();
+  client_ = server_.NewClient();
+  auto again = client_->PostBatch(batch);
+  ASSERT_THAT(again, IsOk());
+  EXPECT_EQ(again->SerializeAsString(), first->SerializeAsString());
+  EXPECT_EQ(JournalSize(), 8u);
+  EXPECT_EQ(Balance("1101"), 18000);
+}
+
 TEST_F(LedgerFlowTest, ReversalUndoesPostingsAndFreesDuesMonths) {
   Register(1);
   auto dues = client_->RecordContribution(Dues(1, 2026, 2, 6, 18000));
