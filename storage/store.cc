@@ -20,7 +20,7 @@ const char* const kColumnNames[] = {"journal", "views", "profiles", "default"};
 rocksdb::ColumnFamilyOptions ColumnOptions(
     Column column, const std::shared_ptr<rocksdb::Cache>& cache) {
   rocksdb::ColumnFamilyOptions options;
-  options.write_buffer_size = 16 << 20;
+  options.write_buffer_size = 32 << 20;
   options.max_write_buffer_number = 3;
   options.compression = rocksdb::kLZ4Compression;
   options.bottommost_compression = rocksdb::kLZ4Compression;
@@ -77,6 +77,7 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(
   // The memtable insert hints work only for one writer at a time; the
   // journal has one writer per shard anyway.
   options.allow_concurrent_memtable_write = false;
+  options.enable_pipelined_write = true;
   options.bytes_per_sync = 1 << 20;
   options.keep_log_file_num = 5;
   options.max_total_wal_size = 256 << 20;
