@@ -128,10 +128,16 @@ void PrintMemory(int pid, const char* when) {
   std::fflush(stdout);
 }
 
-std::vector<std::string> FundIds(const std::string& prefix, int count) {
+// Fund ids as long as real ones (9 to 12 characters: every key holds one),
+// different on every run so that a running server can be measured again.
+std::vector<std::string> FundIds(char mode, int count) {
+  static constexpr char kDigits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+  int64_t tag = absl::ToUnixSeconds(absl::Now()) % (36 * 36 * 36);
+  std::string run;
+  for (int i = 0; i < 3; ++i, tag /= 36) run.push_back(kDigits[tag % 36]);
   std::vector<std::string> ids;
   for (int i = 0; i < count; ++i) {
-    ids.push_back(absl::StrFormat("%s-%04d", prefix, i + 1));
+    ids.push_back(absl::StrFormat("%c%s-f%04d", mode, run, i + 1));
   }
   return ids;
 }
@@ -185,8 +191,7 @@ int main(int argc, char** argv) {
 
   if (wants("single") || wants("batch") || wants("read")) {
     const std::vector<std::string> funds =
-        FundIds(absl::StrCat("bench-", absl::ToUnixSeconds(absl::Now())),
-                absl::GetFlag(FLAGS_funds));
+        FundIds('b', absl::GetFlag(FLAGS_funds));
     absl::Time prepare_start = absl::Now();
     absl::Status prepared =
         welfare::bench::PrepareFunds(target, funds, members);
@@ -240,8 +245,7 @@ int main(int argc, char** argv) {
 
   if (wants("fill")) {
     const int fill_funds = absl::GetFlag(FLAGS_fill_funds);
-    const std::vector<std::string> funds = FundIds(
-        absl::StrCat("fill-", absl::ToUnixSeconds(absl::Now())), fill_funds);
+    const std::vector<std::string> funds = FundIds('f', fill_funds);
     absl::Status prepared =
         welfare::bench::PrepareFunds(target, funds, members);
     if (!prepared.ok()) {
