@@ -284,16 +284,16 @@ void AppendContext::ApplyChange(const BalanceChange& change) {
 void AppendContext::StageIndexes(const EntryRecord& record) {
   const uint64_t sequence = record.sequence();
   staging_->PutUnread(
-      Column::kViews,
+      Column::kIndexes,
       keys::IndexByDay(fund_id(), record.effective_day(), sequence), "");
   staging_->PutUnread(
-      Column::kViews,
+      Column::kIndexes,
       keys::IndexByKind(fund_id(), static_cast<uint8_t>(record.kind()),
                         sequence),
       "");
   if (record.member_number() > 0) {
     staging_->PutUnread(
-        Column::kViews,
+        Column::kIndexes,
         keys::IndexByMember(fund_id(), record.member_number(), sequence), "");
   }
 }

@@ -15,7 +15,8 @@ namespace welfare::storage {
 namespace {
 
 // Column family names, in Column order.
-const char* const kColumnNames[] = {"journal", "views", "profiles", "default"};
+const char* const kColumnNames[kColumnCount] = {"journal", "views", "profiles",
+                                                "indexes", "default"};
 
 rocksdb::ColumnFamilyOptions ColumnOptions(
     Column column, const std::shared_ptr<rocksdb::Cache>& cache) {
@@ -31,15 +32,18 @@ rocksdb::ColumnFamilyOptions ColumnOptions(
   table.cache_index_and_filter_blocks = true;
   table.pin_l0_filter_and_index_blocks_in_cache = true;
   table.format_version = 5;
-  if (column != Column::kJournal) {
+  if (column == Column::kViews || column == Column::kProfiles) {
     // Views and profiles are read by key (request ids, members): a Bloom
     // filter answers most misses without reading a data block, and one in
     // the memtable without searching its skiplist (a new request id is
-    // always a miss).
+    // always a miss). Building a filter holds a hash of every key of the
+    // output file: smaller files bound that memory during compactions.
     table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
     options.memtable_whole_key_filtering = true;
     options.memtable_prefix_bloom_size_ratio = 0.02;
+    options.target_file_size_base = 16 << 20;
   }
+  // The journal and the indexes are only scanned: no filter.
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   return options;
 }
@@ -86,11 +90,12 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(
   if (store_options.env != nullptr) options.env = store_options.env;
 
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  for (int i = 0; i < 4; ++i) {
+  for (int i = 0; i < kColumnCount; ++i) {
     descriptors.emplace_back(kColumnNames[i],
                              ColumnOptions(static_cast<Column>(i), cache));
   }
   auto store = std::unique_ptr<Store>(new Store());
+  store->cache_ = cache;
   rocksdb::DB* db = nullptr;
   RETURN_IF_ERROR(
       FromRocksDb(rocksdb::DB::Open(options, store_options.path, descriptors,
@@ -106,6 +111,24 @@ Store::~Store() {
     db_->DestroyColumnFamilyHandle(handle);
   }
   if (db_ != nullptr) db_->Close().PermitUncheckedError();
+}
+
+Store::MemoryUsage Store::Memory() const {
+  MemoryUsage usage;
+  for (rocksdb::ColumnFamilyHandle* handle : handles_) {
+    uint64_t value = 0;
+    if (db_->GetIntProperty(handle, "rocksdb.cur-size-all-mem-tables",
+                            &value)) {
+      usage.memtables += value;
+    }
+    if (db_->GetIntProperty(handle, "rocksdb.estimate-table-readers-mem",
+                            &value)) {
+      usage.table_readers += value;
+    }
+  }
+  usage.block_cache = cache_->GetUsage();
+  usage.block_cache_pinned = cache_->GetPinnedUsage();
+  return usage;
 }
 
 rocksdb::ColumnFamilyHandle* Store::handle(Column column) const {

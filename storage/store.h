@@ -20,7 +20,14 @@
 
 namespace welfare::storage {
 
-enum class Column { kJournal = 0, kViews = 1, kProfiles = 2, kDefault = 3 };
+enum class Column {
+  kJournal = 0,
+  kViews = 1,
+  kProfiles = 2,
+  kIndexes = 3,
+  kDefault = 4,
+};
+inline constexpr int kColumnCount = 5;
 
 struct StoreOptions {
   // The database folder; created if missing.
@@ -49,6 +56,15 @@ class Store {
   // OK means durable.
   absl::Status WriteDurably(rocksdb::WriteBatch* batch);
 
+  // Where RocksDB's memory goes, in bytes, summed over the column families.
+  struct MemoryUsage {
+    uint64_t memtables = 0;    // Active and immutable memtables.
+    uint64_t block_cache = 0;  // Everything charged to the block cache.
+    uint64_t block_cache_pinned = 0;
+    uint64_t table_readers = 0;  // Index and filter blocks outside the cache.
+  };
+  MemoryUsage Memory() const;
+
   rocksdb::DB* db() const { return db_.get(); }
   rocksdb::ColumnFamilyHandle* handle(Column column) const;
 
@@ -56,6 +72,7 @@ class Store {
   Store() = default;
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  std::shared_ptr<rocksdb::Cache> cache_;
 };
 
 // An iterator over the keys that start with a prefix, in key order.

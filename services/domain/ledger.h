@@ -97,6 +97,11 @@ class Ledger {
   // Today in Thailand by the journal's clock.
   int32_t Today() const;
 
+  // Where the storage engine's memory goes.
+  storage::Store::MemoryUsage StorageMemory() const {
+    return journal_->store().Memory();
+  }
+
  private:
   explicit Ledger(LedgerOptions options);
 

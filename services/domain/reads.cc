@@ -267,7 +267,7 @@ absl::StatusOr<v1::ListEntriesResponse> Ledger::ListEntries(
 
   v1::ListEntriesResponse response;
   storage::PrefixIterator keys = view.Scan(
-      query.tag == 'e' ? Column::kJournal : Column::kViews, query.prefix);
+      query.tag == 'e' ? Column::kJournal : Column::kIndexes, query.prefix);
   if (after.empty() && query.tag == 'd' && query.start_day) {
     std::string start;
     keys::AppendDay(&start, *query.start_day);

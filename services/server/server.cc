@@ -6,12 +6,14 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "services/domain/views.h"
@@ -129,6 +131,23 @@ absl::StatusOr<std::unique_ptr<WelfareServer>> WelfareServer::Start(
         " (is another server using the port, or is the address wrong?)"));
   }
   return server;
+}
+
+std::string WelfareServer::MemoryReport() const {
+  const storage::Store::MemoryUsage usage = ledger_->StorageMemory();
+  int64_t resident_kib = 0;
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);) {
+    if (absl::StartsWith(line, "VmRSS:")) {
+      resident_kib = std::strtoll(line.c_str() + 6, nullptr, 10);
+    }
+  }
+  constexpr double kMiB = 1 << 20;
+  return absl::StrFormat(
+      "memory: resident %.1f MiB; RocksDB memtables %.1f MiB, block cache "
+      "%.1f MiB (pinned %.1f MiB), table readers %.1f MiB",
+      resident_kib / 1024.0, usage.memtables / kMiB, usage.block_cache / kMiB,
+      usage.block_cache_pinned / kMiB, usage.table_readers / kMiB);
 }
 
 void WelfareServer::OnWriteFailure(const absl::Status& status) {

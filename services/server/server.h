@@ -52,6 +52,9 @@ class WelfareServer {
   // Blocks until Shutdown() has been called from another thread.
   void Wait();
 
+  // One line for operators: resident memory and where RocksDB's goes.
+  std::string MemoryReport() const;
+
   // False once a journal write has failed: the server then refuses writes
   // until restarted, and answers health checks NOT_SERVING.
   bool healthy() const { return healthy_.load(); }

@@ -12,6 +12,8 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/synchronization/notification.h"
+#include "absl/time/time.h"
 #include "services/server/server.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:7543",
@@ -23,6 +25,9 @@ ABSL_FLAG(std::string, data_dir, "welfare-data",
 ABSL_FLAG(int, shards, 2, "Journal shards: one writer thread each (1..64).");
 ABSL_FLAG(int, cache_mb, 32, "RocksDB block cache, in MiB.");
 ABSL_FLAG(int, memtable_mb, 64, "Upper bound of RocksDB's memtables, in MiB.");
+ABSL_FLAG(int, memory_report_s, 0,
+          "Every this many seconds, print resident memory and RocksDB's "
+          "share of it to stderr (0: never).");
 ABSL_FLAG(bool, insecure_listen_anywhere, false,
           "DANGER: listen on a non-loopback address without TLS, so that "
           "anyone on the network can read and write the books.");
@@ -68,6 +73,14 @@ int main(int argc, char** argv) {
   std::fprintf(stderr, "welfared: serving on port %d, data in %s\n",
                (*server)->port(), options.data_dir.c_str());
 
+  absl::Notification stopped;
+  std::thread reporter([&stopped, &server] {
+    const int every_s = absl::GetFlag(FLAGS_memory_report_s);
+    if (every_s <= 0) return;
+    while (!stopped.WaitForNotificationWithTimeout(absl::Seconds(every_s))) {
+      std::fprintf(stderr, "welfared: %s\n", (*server)->MemoryReport().c_str());
+    }
+  });
   std::thread stopper([&stop_signals, &server] {
     int signal = 0;
     sigwait(&stop_signals, &signal);
@@ -77,6 +90,8 @@ int main(int argc, char** argv) {
   });
   (*server)->Wait();
   stopper.join();
+  stopped.Notify();
+  reporter.join();
   server->reset();
   std::fprintf(stderr, "welfared: stopped\n");
   return 0;
