@@ -47,11 +47,4 @@ void Ledger::Submit(const std::string& fund_id, const std::string& request_id,
   journal_->Submit(std::move(write));
 }
 
-absl::StatusOr<v1::Member> Ledger::ReadMember(const std::string& fund_id,
-                                              int32_t member_number) const {
-  v1::GetMemberRequest request;
-  request.set_name(absl::StrCat("funds/", fund_id, "/members/", member_number));
-  return GetMember(request);
-}
-
 }  // namespace welfare::domain

@@ -31,6 +31,8 @@ namespace v1 = welfare::ledger::v1;
 template <typename T>
 using Done = std::function<void(absl::StatusOr<T>)>;
 
+struct MoneyItem;  // money_items.h
+
 struct LedgerOptions {
   storage::JournalOptions journal;
   // Secret key of the keyed hash of national IDs (at least 16 bytes).
@@ -111,9 +113,14 @@ class Ledger {
               const std::string& principal, uint32_t weight, bool keep_entries,
               std::function<absl::Status(storage::AppendContext&)> apply,
               Done<storage::AppendResult> done);
-  // The member as stored now, for the answers of member writes.
-  absl::StatusOr<v1::Member> ReadMember(const std::string& fund_id,
-                                        int32_t member_number) const;
+  // A write of one contribution, disbursement or transaction: checks the
+  // parent and request_id, builds the item (build gets today's day), and
+  // answers with the entry.
+  void SubmitOneItem(
+      const std::string& principal, const google::protobuf::Message& request,
+      const std::string& parent, const std::string& request_id,
+      const std::function<absl::StatusOr<MoneyItem>(int32_t today)>& build,
+      Done<v1::Entry> done);
 
   const LedgerOptions options_;
   const storage::Clock* clock_;

@@ -1,4 +1,6 @@
 // Ledger writes of members and their profiles.
+#include <optional>
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "services/domain/dates.h"
@@ -98,6 +100,28 @@ void PutMember(storage::AppendContext& context,
   context.staging().Put(Column::kViews,
                         keys::Member(context.fund_id(), member.member_number()),
                         member.SerializeAsString());
+}
+
+// A member whose profile is about to change: their view and profile, the
+// profile's key. FAILED_PRECONDITION PROFILE_ERASED if it was erased.
+struct ProfileChange {
+  record::MemberView member;
+  std::optional<ProfileRecord> profile;
+  std::string profile_key;
+};
+
+absl::StatusOr<ProfileChange> ReadProfileChange(storage::AppendContext& context,
+                                                int32_t number) {
+  if (!context.fund().exists()) return FundNotFound(context.fund_id());
+  ProfileChange change;
+  ASSIGN_OR_RETURN(change.member, ReadMemberView(context.staging(),
+                                                 context.fund_id(), number));
+  if (change.member.profile_erased()) return ProfileErased(change.member);
+  change.profile_key = keys::Profile(context.fund_id(), number);
+  ASSIGN_OR_RETURN(change.profile, ReadRecord<ProfileRecord>(
+                                       context.staging(), Column::kProfiles,
+                                       change.profile_key));
+  return change;
 }
 
 // Runs after a member write is durable: answers with the member as stored.
@@ -266,15 +290,10 @@ void Ledger::UpdateMemberProfile(const std::string& principal,
   }
   auto apply = [number = name.member_number, profile = std::move(profile)](
                    storage::AppendContext& context) mutable -> absl::Status {
-    if (!context.fund().exists()) return FundNotFound(context.fund_id());
-    ASSIGN_OR_RETURN(
-        record::MemberView member,
-        ReadMemberView(context.staging(), context.fund_id(), number));
-    if (member.profile_erased()) return ProfileErased(member);
-    const std::string profile_key = keys::Profile(context.fund_id(), number);
-    ASSIGN_OR_RETURN(auto old,
-                     ReadRecord<ProfileRecord>(context.staging(),
-                                               Column::kProfiles, profile_key));
+    ASSIGN_OR_RETURN(ProfileChange change, ReadProfileChange(context, number));
+    record::MemberView& member = change.member;
+    const std::string& profile_key = change.profile_key;
+    const std::optional<ProfileRecord>& old = change.profile;
     if (!old.has_value()) return CorruptRecord("missing profile", profile_key);
     if (profile.national_id_hmac().empty()) {
       profile.set_national_id_hmac(old->national_id_hmac());
@@ -318,21 +337,15 @@ void Ledger::EraseMemberProfile(const std::string& principal,
 
   auto apply = [number = name.member_number](
                    storage::AppendContext& context) -> absl::Status {
-    if (!context.fund().exists()) return FundNotFound(context.fund_id());
-    ASSIGN_OR_RETURN(
-        record::MemberView member,
-        ReadMemberView(context.staging(), context.fund_id(), number));
-    if (member.profile_erased()) return ProfileErased(member);
-    const std::string profile_key = keys::Profile(context.fund_id(), number);
-    ASSIGN_OR_RETURN(auto old,
-                     ReadRecord<ProfileRecord>(context.staging(),
-                                               Column::kProfiles, profile_key));
-    if (old.has_value()) {
+    ASSIGN_OR_RETURN(ProfileChange change, ReadProfileChange(context, number));
+    if (change.profile.has_value()) {
       context.staging().Delete(
           Column::kProfiles,
-          keys::NationalId(context.fund_id(), old->national_id_hmac()));
+          keys::NationalId(context.fund_id(),
+                           change.profile->national_id_hmac()));
     }
-    context.staging().Delete(Column::kProfiles, profile_key);
+    context.staging().Delete(Column::kProfiles, change.profile_key);
+    record::MemberView& member = change.member;
     member.set_profile_erased(true);
     EntryRecord entry;
     entry.set_kind(welfare::storage::v1::ENTRY_KIND_MEMBER_PROFILE_ERASED);

@@ -134,61 +134,57 @@ absl::Status FreeDuesMonths(storage::AppendContext& context,
 
 }  // namespace
 
-void Ledger::RecordContribution(const std::string& principal,
-                                const v1::RecordContributionRequest& request,
-                                Done<v1::Entry> done) {
+void Ledger::SubmitOneItem(
+    const std::string& principal, const google::protobuf::Message& request,
+    const std::string& parent, const std::string& request_id,
+    const std::function<absl::StatusOr<MoneyItem>(int32_t today)>& build,
+    Done<v1::Entry> done) {
   std::string fund_id;
   absl::StatusOr<MoneyItem> item = [&]() -> absl::StatusOr<MoneyItem> {
-    ASSIGN_OR_RETURN(fund_id, ParseFundName("parent", request.parent()));
-    RETURN_IF_ERROR(CheckRequestId(request.request_id()));
-    return ContributionItem(request.contribution(), Today(), "contribution");
+    ASSIGN_OR_RETURN(fund_id, ParseFundName("parent", parent));
+    RETURN_IF_ERROR(CheckRequestId(request_id));
+    return build(Today());
   }();
   if (!item.ok()) return done(item.status());
   Submit(
-      fund_id, request.request_id(), request, principal, 1,
-      /*keep_entries=*/true,
+      fund_id, request_id, request, principal, 1, /*keep_entries=*/true,
       [item = std::move(*item)](storage::AppendContext& context) mutable {
         return ApplyMoneyItem(context, item).status();
       },
       AnswerWithEntry(std::move(done)));
+}
+
+void Ledger::RecordContribution(const std::string& principal,
+                                const v1::RecordContributionRequest& request,
+                                Done<v1::Entry> done) {
+  SubmitOneItem(
+      principal, request, request.parent(), request.request_id(),
+      [&request](int32_t today) {
+        return ContributionItem(request.contribution(), today, "contribution");
+      },
+      std::move(done));
 }
 
 void Ledger::RecordDisbursement(const std::string& principal,
                                 const v1::RecordDisbursementRequest& request,
                                 Done<v1::Entry> done) {
-  std::string fund_id;
-  absl::StatusOr<MoneyItem> item = [&]() -> absl::StatusOr<MoneyItem> {
-    ASSIGN_OR_RETURN(fund_id, ParseFundName("parent", request.parent()));
-    RETURN_IF_ERROR(CheckRequestId(request.request_id()));
-    return DisbursementItem(request.disbursement(), Today(), "disbursement");
-  }();
-  if (!item.ok()) return done(item.status());
-  Submit(
-      fund_id, request.request_id(), request, principal, 1,
-      /*keep_entries=*/true,
-      [item = std::move(*item)](storage::AppendContext& context) mutable {
-        return ApplyMoneyItem(context, item).status();
+  SubmitOneItem(
+      principal, request, request.parent(), request.request_id(),
+      [&request](int32_t today) {
+        return DisbursementItem(request.disbursement(), today, "disbursement");
       },
-      AnswerWithEntry(std::move(done)));
+      std::move(done));
 }
 
 void Ledger::PostTransaction(const std::string& principal,
                              const v1::PostTransactionRequest& request,
                              Done<v1::Entry> done) {
-  std::string fund_id;
-  absl::StatusOr<MoneyItem> item = [&]() -> absl::StatusOr<MoneyItem> {
-    ASSIGN_OR_RETURN(fund_id, ParseFundName("parent", request.parent()));
-    RETURN_IF_ERROR(CheckRequestId(request.request_id()));
-    return TransactionItem(request.transaction(), Today(), "transaction");
-  }();
-  if (!item.ok()) return done(item.status());
-  Submit(
-      fund_id, request.request_id(), request, principal, 1,
-      /*keep_entries=*/true,
-      [item = std::move(*item)](storage::AppendContext& context) mutable {
-        return ApplyMoneyItem(context, item).status();
+  SubmitOneItem(
+      principal, request, request.parent(), request.request_id(),
+      [&request](int32_t today) {
+        return TransactionItem(request.transaction(), today, "transaction");
       },
-      AnswerWithEntry(std::move(done)));
+      std::move(done));
 }
 
 void Ledger::PostBatch(const std::string& principal,
