@@ -9,7 +9,8 @@
 // Modes: single (RecordContribution calls, one in flight per client, at each
 // --clients level), batch (PostBatch calls of --batch_size dues), fill
 // (writes --fill_entries entries in batches across --fill_funds funds and
-// reports the server's peak resident memory).
+// reports the server's peak resident memory), province (loads the seeded
+// generator's realistic province, clients/seed, and reports entries/s).
 #include <sys/resource.h>
 
 #include <filesystem>
@@ -28,6 +29,9 @@
 #include "absl/time/clock.h"
 #include "clients/bench/load.h"
 #include "clients/bench/server_process.h"
+#include "clients/ledger_client.h"
+#include "clients/seed/execute.h"
+#include "clients/seed/plan.h"
 
 ABSL_FLAG(std::string, welfared, "",
           "Path of welfared to start on a temporary data folder.");
@@ -38,7 +42,10 @@ ABSL_FLAG(std::string, data_dir, "",
           "deleted afterwards).");
 ABSL_FLAG(std::vector<std::string>, modes,
           (std::vector<std::string>{"single", "batch"}),
-          "Comma-separated: single, batch, fill, read.");
+          "Comma-separated: single, batch, fill, read, province.");
+ABSL_FLAG(int, province_funds, 20,
+          "Funds of the seeded province the province mode loads (170 is "
+          "all of Sisaket).");
 ABSL_FLAG(std::vector<std::string>, clients,
           (std::vector<std::string>{"1", "16", "64"}),
           "Concurrent clients of the single mode.");
@@ -278,6 +285,43 @@ int main(int argc, char** argv) {
         break;
       }
     }
+  }
+  if (wants("province")) {
+    // A realistic mix through the public API: the seeded generator's funds,
+    // members, a year of dues, grants, benefits and costs (DOMAIN.md).
+    welfare::seed::ProvinceSpec spec;
+    spec.funds = absl::GetFlag(FLAGS_province_funds);
+    auto plan = welfare::seed::PlanProvince(spec);
+    welfare::client::ClientOptions options;
+    options.target = target;
+    auto client = welfare::client::LedgerClient::Connect(options);
+    if (!plan.ok() || !client.ok()) {
+      std::fprintf(
+          stderr, "welfare-bench: %s\n",
+          (!plan.ok() ? plan.status() : client.status()).ToString().c_str());
+      return 1;
+    }
+    welfare::seed::ExecuteOptions execute;
+    auto server_before = welfare::bench::ReadCpuSeconds(pid);
+    auto summary = welfare::seed::ExecutePlan(*plan, **client, execute);
+    auto server_after = welfare::bench::ReadCpuSeconds(pid);
+    if (!summary.ok()) {
+      std::fprintf(stderr, "welfare-bench: %s\n",
+                   summary.status().ToString().c_str());
+      return 1;
+    }
+    std::printf(
+        "province: %d funds, %lld members, %lld entries (%lld new) in %.1f s: "
+        "%.0f entries/s",
+        summary->funds, static_cast<long long>(summary->members),
+        static_cast<long long>(summary->entries),
+        static_cast<long long>(summary->entries_new),
+        absl::ToDoubleSeconds(summary->elapsed), summary->entries_per_second);
+    if (server_before.ok() && server_after.ok() && summary->entries_new > 0) {
+      std::printf(", server %.1f us/entry", (*server_after - *server_before) *
+                                                1e6 / summary->entries_new);
+    }
+    std::printf("\n");
   }
   PrintMemory(pid, "at the end");
   process.reset();
