@@ -16,19 +16,11 @@ using client::LedgerClient;
 
 constexpr char kFund[] = "funds/ban-a";
 
-v1::Date Day(int year, int month, int day) {
-  v1::Date date;
-  date.set_year(year);
-  date.set_month(month);
-  date.set_day(day);
-  return date;
-}
-
 v1::Contribution Donation(int64_t satang) {
   v1::Contribution donation;
   donation.set_source(v1::CONTRIBUTION_SOURCE_DONATION);
   donation.set_amount_satang(satang);
-  *donation.mutable_effective_date() = Day(2026, 3, 1);
+  *donation.mutable_effective_date() = MakeDate(2026, 3, 1);
   return donation;
 }
 
@@ -40,7 +32,7 @@ v1::Contribution Dues(int member, int first_month, int count) {
   dues.mutable_months()->mutable_first_month()->set_year(2026);
   dues.mutable_months()->mutable_first_month()->set_month(first_month);
   dues.mutable_months()->set_month_count(count);
-  *dues.mutable_effective_date() = Day(2026, 6, 1);
+  *dues.mutable_effective_date() = MakeDate(2026, 6, 1);
   return dues;
 }
 
@@ -50,7 +42,7 @@ v1::Disbursement Benefit(int member, v1::BenefitCategory category,
   benefit.mutable_benefit()->set_category(category);
   benefit.mutable_benefit()->set_member_number(member);
   benefit.set_amount_satang(satang);
-  *benefit.mutable_effective_date() = Day(2026, 6, 10);
+  *benefit.mutable_effective_date() = MakeDate(2026, 6, 10);
   return benefit;
 }
 
@@ -64,7 +56,7 @@ v1::Transaction Transfer(int64_t debit, int64_t credit) {
   from_cash->set_account_code("1101");
   from_cash->set_side(v1::CREDIT);
   from_cash->set_amount_satang(credit);
-  *transfer.mutable_effective_date() = Day(2026, 6, 1);
+  *transfer.mutable_effective_date() = MakeDate(2026, 6, 1);
   return transfer;
 }
 
@@ -108,7 +100,7 @@ absl::Status RegisterWithId(LedgerClient& client, const std::string& id) {
   v1::RegisterMemberRequest request;
   request.set_parent(kFund);
   request.mutable_member()->set_category(v1::MEMBER_CATEGORY_GENERAL);
-  *request.mutable_member()->mutable_join_date() = Day(2026, 1, 1);
+  *request.mutable_member()->mutable_join_date() = MakeDate(2026, 1, 1);
   request.mutable_member()->mutable_profile()->set_full_name("นายทดสอบ");
   request.mutable_member()->mutable_profile()->set_national_id(id);
   return client.RegisterMember(request).status();
@@ -149,10 +141,12 @@ class BadInputTest : public ::testing::Test {
     // Member 1 has paid January to June 2026: entry 6.
     ASSERT_THAT(Contribute(*client_, Dues(1, 1, 6)), IsOk());
     // Member 2 resigned on 1 May, member 3 died on 1 June: entries 7, 8.
-    ASSERT_THAT(ChangeStatus(2, v1::MEMBER_STATUS_RESIGNED, Day(2026, 5, 1)),
-                IsOk());
-    ASSERT_THAT(ChangeStatus(3, v1::MEMBER_STATUS_DECEASED, Day(2026, 6, 1)),
-                IsOk());
+    ASSERT_THAT(
+        ChangeStatus(2, v1::MEMBER_STATUS_RESIGNED, MakeDate(2026, 5, 1)),
+        IsOk());
+    ASSERT_THAT(
+        ChangeStatus(3, v1::MEMBER_STATUS_DECEASED, MakeDate(2026, 6, 1)),
+        IsOk());
     // A donation recorded by mistake (entry 9) and its reversal (entry 10).
     ASSERT_THAT(Contribute(*client_, Donation(500)), IsOk());
     ASSERT_THAT(Reverse(*client_, 9), IsOk());
@@ -252,7 +246,7 @@ std::vector<BadCase> Cases() {
          // (1,000 + 5 baht on 1 March; 1,180 today.)
          v1::Disbursement early =
              Benefit(1, v1::BENEFIT_CATEGORY_SICKNESS, 100600);
-         *early.mutable_effective_date() = Day(2026, 5, 1);
+         *early.mutable_effective_date() = MakeDate(2026, 5, 1);
          return Disburse(c, early);
        },
        kPrecondition, "INSUFFICIENT_FUNDS"},
@@ -282,21 +276,21 @@ std::vector<BadCase> Cases() {
       {"impossible date",
        [](LedgerClient& c) {
          v1::Contribution late = Donation(100);
-         *late.mutable_effective_date() = Day(2026, 2, 30);
+         *late.mutable_effective_date() = MakeDate(2026, 2, 30);
          return Contribute(c, late);
        },
        kInvalid, "DATE_INVALID"},
       {"future date",
        [](LedgerClient& c) {
          v1::Contribution future = Donation(100);
-         *future.mutable_effective_date() = Day(2026, 6, 16);
+         *future.mutable_effective_date() = MakeDate(2026, 6, 16);
          return Contribute(c, future);
        },
        kInvalid, "DATE_IN_FUTURE"},
       {"Buddhist Era year given as a date",
        [](LedgerClient& c) {
          v1::Contribution be = Donation(100);
-         *be.mutable_effective_date() = Day(2569, 6, 1);
+         *be.mutable_effective_date() = MakeDate(2569, 6, 1);
          return Contribute(c, be);
        },
        kInvalid, "DATE_INVALID"},
@@ -366,7 +360,7 @@ std::vector<BadCase> Cases() {
       {"dues of a member who died",
        [](LedgerClient& c) {
          v1::Contribution dues = Dues(3, 7, 1);
-         *dues.mutable_effective_date() = Day(2026, 6, 2);
+         *dues.mutable_effective_date() = MakeDate(2026, 6, 2);
          return Contribute(c, dues);
        },
        kPrecondition, "MEMBER_NOT_ACTIVE"},
@@ -378,7 +372,7 @@ std::vector<BadCase> Cases() {
       {"benefit before the member joined",
        [](LedgerClient& c) {
          v1::Disbursement early = Benefit(1, v1::BENEFIT_CATEGORY_BIRTH, 100);
-         *early.mutable_effective_date() = Day(2025, 12, 31);
+         *early.mutable_effective_date() = MakeDate(2025, 12, 31);
          return Disburse(c, early);
        },
        kPrecondition, "MEMBER_NOT_YET_JOINED"},

@@ -19,13 +19,7 @@ namespace v1 = welfare::ledger::v1;
 
 constexpr uint32_t kSeed = 20261122;
 
-v1::Date June(int day) {
-  v1::Date date;
-  date.set_year(2026);
-  date.set_month(6);
-  date.set_day(day);
-  return date;
-}
+v1::Date June(int day) { return MakeDate(2026, 6, day); }
 
 absl::Status CreateFund(client::LedgerClient& client, const std::string& id) {
   v1::CreateFundRequest request;

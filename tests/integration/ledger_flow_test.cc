@@ -8,14 +8,6 @@ namespace {
 namespace v1 = welfare::ledger::v1;
 using ::testing::SizeIs;
 
-v1::Date MakeDate(int year, int month, int day) {
-  v1::Date date;
-  date.set_year(year);
-  date.set_month(month);
-  date.set_day(day);
-  return date;
-}
-
 class LedgerFlowTest : public ::testing::Test {
  protected:
   void SetUp() override {

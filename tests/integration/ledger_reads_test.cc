@@ -12,14 +12,6 @@ namespace {
 
 namespace v1 = welfare::ledger::v1;
 
-v1::Date Day(int year, int month, int day) {
-  v1::Date date;
-  date.set_year(year);
-  date.set_month(month);
-  date.set_day(day);
-  return date;
-}
-
 class LedgerReadsTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -28,13 +20,13 @@ class LedgerReadsTest : public ::testing::Test {
     create.set_fund_id("ban-reads");
     create.mutable_fund()->set_display_name("กองทุนทดสอบการอ่าน");
     create.mutable_fund()->set_area_code("330101");
-    *create.mutable_fund()->mutable_founding_date() = Day(2025, 10, 1);
+    *create.mutable_fund()->mutable_founding_date() = MakeDate(2025, 10, 1);
     ASSERT_THAT(client_->CreateFund(create), IsOk());
     for (int i = 0; i < 2; ++i) {
       v1::RegisterMemberRequest request;
       request.set_parent("funds/ban-reads");
       request.mutable_member()->set_category(v1::MEMBER_CATEGORY_GENERAL);
-      *request.mutable_member()->mutable_join_date() = Day(2025, 10, 1);
+      *request.mutable_member()->mutable_join_date() = MakeDate(2025, 10, 1);
       request.mutable_member()->mutable_profile()->set_full_name("สมาชิก");
       request.mutable_member()->mutable_profile()->set_national_id(
           NationalIdFor(100 + i));
@@ -46,8 +38,8 @@ class LedgerReadsTest : public ::testing::Test {
     for (int m : months) {
       const int year = 2025 + (9 + m) / 12;
       const int month = (9 + m) % 12 + 1;
-      Contribute(Dues(1 + m % 2, year, month), Day(year, month, 1));
-      Contribute(Donation(1000 * m), Day(year, month, 1));
+      Contribute(Dues(1 + m % 2, year, month), MakeDate(year, month, 1));
+      Contribute(Donation(1000 * m), MakeDate(year, month, 1));
     }
   }
 
@@ -123,8 +115,8 @@ TEST_F(LedgerReadsTest, ListingByKindGivesOnlyThatKind) {
 
 TEST_F(LedgerReadsTest, ListingByDateRangeGivesThatRangeInDateOrder) {
   v1::ListEntriesRequest request;
-  *request.mutable_start_date() = Day(2025, 12, 1);
-  *request.mutable_end_date() = Day(2026, 2, 28);
+  *request.mutable_start_date() = MakeDate(2025, 12, 1);
+  *request.mutable_end_date() = MakeDate(2026, 2, 28);
   std::vector<v1::Entry> entries = ListAll(request);
   ASSERT_EQ(entries.size(), 6u);  // December, January, February.
   for (size_t i = 1; i < entries.size(); ++i) {
@@ -149,8 +141,8 @@ TEST_F(LedgerReadsTest, ListingByDateRangeGivesThatRangeInDateOrder) {
 TEST_F(LedgerReadsTest, BalancesAsOfADateSumTheEntriesEffectiveByThen) {
   auto journal = ReadAndCheckJournal(*client_, "ban-reads");
   ASSERT_THAT(journal, IsOk());
-  const v1::Date dates[] = {Day(2025, 9, 30), Day(2025, 12, 31),
-                            Day(2026, 2, 1), Day(2026, 3, 31)};
+  const v1::Date dates[] = {MakeDate(2025, 9, 30), MakeDate(2025, 12, 31),
+                            MakeDate(2026, 2, 1), MakeDate(2026, 3, 31)};
   for (const v1::Date& as_of : dates) {
     SCOPED_TRACE(
         absl::StrCat(as_of.year(), "-", as_of.month(), "-", as_of.day()));

@@ -9,14 +9,6 @@ namespace {
 
 namespace v1 = welfare::ledger::v1;
 
-v1::Date Day(int year, int month, int day) {
-  v1::Date date;
-  date.set_year(year);
-  date.set_month(month);
-  date.set_day(day);
-  return date;
-}
-
 class MemberTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -33,7 +25,7 @@ class MemberTest : public ::testing::Test {
     v1::RegisterMemberRequest request;
     request.set_parent("funds/ban-member");
     request.mutable_member()->set_category(v1::MEMBER_CATEGORY_ELDERLY);
-    *request.mutable_member()->mutable_join_date() = Day(2026, 1, 10);
+    *request.mutable_member()->mutable_join_date() = MakeDate(2026, 1, 10);
     request.mutable_member()->set_village_code("33010105");
     auto* profile = request.mutable_member()->mutable_profile();
     profile->set_full_name(name);
@@ -91,23 +83,24 @@ TEST_F(MemberTest, RegistrationNumbersMembersAndKeepsOnlyAMaskedId) {
 
 TEST_F(MemberTest, StatusHistoryFollowsTheChangesAndRefusesTheImpossible) {
   ASSERT_THAT(Register(21), IsOk());
-  ASSERT_THAT(ChangeStatus(1, v1::MEMBER_STATUS_LAPSED, Day(2026, 4, 1)),
+  ASSERT_THAT(ChangeStatus(1, v1::MEMBER_STATUS_LAPSED, MakeDate(2026, 4, 1)),
               IsOk());
-  ASSERT_THAT(ChangeStatus(1, v1::MEMBER_STATUS_ACTIVE, Day(2026, 5, 1)),
+  ASSERT_THAT(ChangeStatus(1, v1::MEMBER_STATUS_ACTIVE, MakeDate(2026, 5, 1)),
               IsOk());
-  EXPECT_THAT(ChangeStatus(1, v1::MEMBER_STATUS_RESIGNED, Day(2026, 4, 15)),
-              HasError(absl::StatusCode::kFailedPrecondition,
-                       "STATUS_TRANSITION_INVALID"));
-  auto died = ChangeStatus(1, v1::MEMBER_STATUS_DECEASED, Day(2026, 6, 1));
+  EXPECT_THAT(
+      ChangeStatus(1, v1::MEMBER_STATUS_RESIGNED, MakeDate(2026, 4, 15)),
+      HasError(absl::StatusCode::kFailedPrecondition,
+               "STATUS_TRANSITION_INVALID"));
+  auto died = ChangeStatus(1, v1::MEMBER_STATUS_DECEASED, MakeDate(2026, 6, 1));
   ASSERT_THAT(died, IsOk());
   EXPECT_EQ(died->status(), v1::MEMBER_STATUS_DECEASED);
   ASSERT_EQ(died->status_history_size(), 4);
   EXPECT_EQ(died->status_history(1).status(), v1::MEMBER_STATUS_LAPSED);
   EXPECT_EQ(died->status_history(3).effective_date().day(), 1);
-  EXPECT_THAT(ChangeStatus(1, v1::MEMBER_STATUS_ACTIVE, Day(2026, 6, 10)),
+  EXPECT_THAT(ChangeStatus(1, v1::MEMBER_STATUS_ACTIVE, MakeDate(2026, 6, 10)),
               HasError(absl::StatusCode::kFailedPrecondition,
                        "STATUS_TRANSITION_INVALID"));
-  EXPECT_THAT(ChangeStatus(9, v1::MEMBER_STATUS_ACTIVE, Day(2026, 6, 10)),
+  EXPECT_THAT(ChangeStatus(9, v1::MEMBER_STATUS_ACTIVE, MakeDate(2026, 6, 10)),
               HasError(absl::StatusCode::kNotFound, "MEMBER_NOT_FOUND"));
 }
 

@@ -31,6 +31,14 @@ std::string NationalIdFor(int64_t n) {
   return digits;
 }
 
+welfare::ledger::v1::Date MakeDate(int year, int month, int day) {
+  welfare::ledger::v1::Date date;
+  date.set_year(year);
+  date.set_month(month);
+  date.set_day(day);
+  return date;
+}
+
 std::string ReasonOf(const absl::Status& status) {
   return client::ErrorReason(status);
 }

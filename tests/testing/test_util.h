@@ -34,6 +34,9 @@ inline constexpr int64_t kTestNowMicros = 1781499600LL * 1000000;
 // A valid 13-digit national ID derived from n (the check digit computed).
 std::string NationalIdFor(int64_t n);
 
+// A welfare.ledger.v1.Date (Gregorian).
+welfare::ledger::v1::Date MakeDate(int year, int month, int day);
+
 inline const absl::Status& StatusOf(const absl::Status& status) {
   return status;
 }
