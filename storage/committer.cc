@@ -162,6 +162,11 @@ absl::StatusOr<AppendResult> Committer::Replay(
                      "\" was already used for a different request in fund ",
                      request.fund_id, "; use a new request_id"));
   }
+  if (record.entry_count() == 0 || record.first_sequence() == 0) {
+    return Error(absl::StatusCode::kDataLoss, "JOURNAL_CORRUPT",
+                 absl::StrCat("fund ", request.fund_id,
+                              ": a request record names no entry"));
+  }
   AppendContext context(request, &fund, &staging_, group_now_micros_);
   AppendResult result;
   result.replayed = true;
@@ -172,7 +177,7 @@ absl::StatusOr<AppendResult> Committer::Replay(
   const uint64_t first = request.keep_entries ? record.first_sequence() : last;
   for (uint64_t sequence = first; sequence <= last; ++sequence) {
     ASSIGN_OR_RETURN(auto entry, context.ReadEntry(sequence));
-    if (!entry.has_value() || record.entry_count() == 0) {
+    if (!entry.has_value()) {
       return Error(absl::StatusCode::kDataLoss, "JOURNAL_CORRUPT",
                    absl::StrCat("fund ", request.fund_id,
                                 ": a request record names a missing entry"));

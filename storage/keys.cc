@@ -194,11 +194,6 @@ uint64_t TrailingSequence(absl::string_view key) {
   return ReadBigEndian64(key.substr(key.size() - 8));
 }
 
-absl::string_view FundIdOfFundKey(absl::string_view key) {
-  WELFARE_CHECK(key.size() >= 2 && key.front() == 'F' && key.back() == '\0');
-  return key.substr(1, key.size() - 2);
-}
-
 std::string EncodeFixed64(int64_t value) {
   std::string out(8, '\0');
   uint64_t bits = static_cast<uint64_t>(value);

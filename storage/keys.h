@@ -85,8 +85,6 @@ int32_t ReadDay(absl::string_view in);           // in.size() >= 4
 
 // The trailing sequence of an E, V or X key (its last 8 bytes).
 uint64_t TrailingSequence(absl::string_view key);
-// The fund id of an F-key.
-absl::string_view FundIdOfFundKey(absl::string_view key);
 
 std::string EncodeFixed64(int64_t value);
 // False unless in is exactly 8 bytes.

@@ -50,10 +50,4 @@ std::string HashHex(const Hash& hash) {
   return absl::BytesToHexString(HashBytes(hash));
 }
 
-bool HashFromBytes(absl::string_view data, Hash* hash) {
-  if (data.size() != kHashBytes) return false;
-  std::memcpy(hash->data(), data.data(), kHashBytes);
-  return true;
-}
-
 }  // namespace welfare::storage

@@ -24,9 +24,6 @@ Hash HmacSha256(absl::string_view key, absl::string_view data);
 std::string HashBytes(const Hash& hash);
 std::string HashHex(const Hash& hash);
 
-// Parses 32 raw bytes; false if data is not exactly 32 bytes long.
-bool HashFromBytes(absl::string_view data, Hash* hash);
-
 }  // namespace welfare::storage
 
 #endif  // WELFARE_STORAGE_SHA256_H_

@@ -91,9 +91,4 @@ YearMonth YearMonthOf(int32_t month_index) {
   return ym;
 }
 
-int32_t MonthIndexOfDay(int32_t day_number) {
-  const absl::CivilDay day = storage::CivilDayOf(day_number);
-  return static_cast<int32_t>(day.year()) * 12 + day.month() - 1;
-}
-
 }  // namespace welfare::domain

@@ -42,8 +42,6 @@ int32_t ThaiToday(int64_t unix_micros);
 absl::StatusOr<int32_t> MonthIndexOf(absl::string_view field,
                                      const welfare::ledger::v1::YearMonth& ym);
 welfare::ledger::v1::YearMonth YearMonthOf(int32_t month_index);
-// The month index of a day number.
-int32_t MonthIndexOfDay(int32_t day);
 
 }  // namespace welfare::domain
 

@@ -194,13 +194,5 @@ TEST(MonthIndexTest, RejectsMonthsAndYearsOutOfRange) {
   }
 }
 
-TEST(MonthIndexTest, MonthIndexOfDayMatchesItsCalendarMonth) {
-  EXPECT_EQ(MonthIndexOfDay(DayNumber(2026, 1, 1)), 2026 * 12);
-  EXPECT_EQ(MonthIndexOfDay(DayNumber(2026, 1, 31)), 2026 * 12);
-  EXPECT_EQ(MonthIndexOfDay(DayNumber(2026, 2, 1)), 2026 * 12 + 1);
-  EXPECT_EQ(MonthIndexOfDay(DayNumber(2025, 12, 31)), 2025 * 12 + 11);
-  EXPECT_EQ(MonthIndexOfDay(DayNumber(1969, 12, 31)), 1969 * 12 + 11);
-}
-
 }  // namespace
 }  // namespace welfare::domain

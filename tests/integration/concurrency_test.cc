@@ -116,7 +116,8 @@ void RunWriters(TestServer& server, const std::vector<std::string>& funds,
     // exactly one writer.
     const auto& mine = acknowledged.sequences[fund];
     EXPECT_EQ(journal->entries.size(), mine.size() + 1) << fund;
-    EXPECT_EQ(mine.empty() ? 0u : *mine.begin(), mine.empty() ? 0u : 2u);
+    ASSERT_FALSE(mine.empty()) << fund;
+    EXPECT_EQ(*mine.begin(), 2u) << fund;
     EXPECT_EQ(journal->balances["1101"], acknowledged.cash[fund]) << fund;
   }
 }

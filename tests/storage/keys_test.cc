@@ -141,11 +141,6 @@ TEST(KeysTest, MemberIndexPrefixOfOneMemberExcludesOthers) {
   EXPECT_TRUE(absl::StartsWith(IndexByMember("ban-a", 1, 99), prefix));
 }
 
-TEST(KeysTest, FundIdOfFundKeyReturnsTheId) {
-  EXPECT_EQ(FundIdOfFundKey(Fund("ban-nong-khu")), "ban-nong-khu");
-  EXPECT_TRUE(absl::StartsWith(Fund("abc"), FundPrefix()));
-}
-
 TEST(KeysTest, PrefixEndIsTheSmallestKeyAfterThePrefix) {
   const struct {
     std::string prefix;
