@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "clients/verify/merkle.h"
 #include "storage/errors.h"
 #include "storage/keys.h"
 #include "storage/status_macros.h"
@@ -95,8 +96,22 @@ absl::StatusOr<uint64_t> AppendContext::Append(EntryRecord record) {
                               " bytes, want <= ", kEntryBytesMax));
   }
   stored.hash = Sha256(stored.bytes);
+  if (fund_->tree.size() != record.sequence() - 1) {
+    return Error(absl::StatusCode::kInternal, "JOURNAL_CORRUPT",
+                 absl::StrCat("fund ", fund_id(), ": the Merkle tree has ",
+                              fund_->tree.size(), " leaves before entry ",
+                              record.sequence()));
+  }
 
   OpenAccounts(record);
+  fund_->tree.Append(
+      welfare::verify::LeafHash(stored.bytes),
+      [this](int level, uint64_t index, const Hash& node) {
+        staging_->PutUnread(
+            Column::kTree,
+            keys::TreeNode(fund_id(), static_cast<uint8_t>(level), index),
+            HashBytes(node));
+      });
   for (const BalanceChange& change : changes) ApplyChange(change);
   staging_->Put(Column::kJournal, keys::Entry(fund_id(), record.sequence()),
                 stored.bytes);

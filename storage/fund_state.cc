@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "storage/errors.h"
 #include "storage/keys.h"
+#include "storage/merkle_tree.h"
 #include "storage/status_macros.h"
 #include "storage/stored_entry.h"
 
@@ -49,6 +50,14 @@ absl::StatusOr<FundState> LoadFundState(Staging& staging,
   state.last_sequence = sequence;
   state.last_hash = head.hash;
   state.last_time_micros = head.record.server_time_micros();
+  TreeReader tree(
+      [&staging](Column column, absl::string_view key) {
+        return staging.Get(column, key);
+      },
+      fund_id);
+  ASSIGN_OR_RETURN(auto border, tree.Border(sequence));
+  ASSIGN_OR_RETURN(state.tree, welfare::verify::TreeBuilder::FromBorder(
+                                   sequence, std::move(border)));
 
   PrefixIterator accounts =
       staging.ScanCommitted(Column::kViews, keys::AccountPrefix(fund_id));

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "clients/verify/merkle.h"
 #include "storage/sha256.h"
 #include "storage/staging.h"
 
@@ -47,6 +48,8 @@ struct FundState {
   uint64_t last_sequence = 0;
   Hash last_hash{};
   int64_t last_time_micros = 0;
+  // The right border of the journal's Merkle tree (size last_sequence).
+  welfare::verify::TreeBuilder tree;
   // Sorted by code.
   std::vector<AccountState> accounts;
 

@@ -67,6 +67,17 @@ std::string EntryPrefix(absl::string_view fund_id) {
   return FundScoped('E', fund_id);
 }
 
+std::string TreeNode(absl::string_view fund_id, uint8_t level, uint64_t index) {
+  std::string key = FundScoped('T', fund_id);
+  key.push_back(static_cast<char>(level));
+  AppendBigEndian64(&key, index);
+  return key;
+}
+
+std::string SignedCheckpoint(absl::string_view fund_id) {
+  return FundScoped('C', fund_id);
+}
+
 std::string Fund(absl::string_view fund_id) { return FundScoped('F', fund_id); }
 
 std::string FundPrefix() { return "F"; }

@@ -8,6 +8,9 @@
 //
 // column family "journal"
 //   'E' fund_key sequence:be64                  -> EntryRecord bytes
+// column family "tree" (append-only, read by key)
+//   'T' fund_key level:u8 index:be64            -> Merkle node: 32 bytes
+//                                       (perfect subtrees, level >= 1)
 // column family "views"
 //   'F' fund_key                                -> FundView
 //   'A' fund_key code:be16                      -> AccountRecord
@@ -15,6 +18,7 @@
 //   'D' fund_key code:be16 day                  -> day total: fixed64le
 //   'M' fund_key member:be32                    -> MemberView
 //   'R' fund_key request_id                     -> RequestRecord
+//   'C' fund_key                                -> CheckpointRecord
 //   'V' fund_key sequence:be64                  -> reversing sequence:
 //   fixed64le 'X' fund_key 'd' day sequence:be64          -> empty (by
 //   effective date) 'X' fund_key 'k' kind:u8 sequence:be64      -> empty (by
@@ -36,10 +40,17 @@
 namespace welfare::storage::keys {
 
 inline constexpr char kFormatKey[] = "welfare-ledger/format";
-inline constexpr char kFormatVersion[] = "1";
+inline constexpr char kFormatVersion[] = "2";
 
 std::string Entry(absl::string_view fund_id, uint64_t sequence);
 std::string EntryPrefix(absl::string_view fund_id);
+
+// The root of the perfect subtree of 2^level leaves starting at leaf
+// index << level (RFC 9162 numbering; leaf i is entry sequence i + 1).
+std::string TreeNode(absl::string_view fund_id, uint8_t level, uint64_t index);
+
+// The last checkpoint the server signed for the fund.
+std::string SignedCheckpoint(absl::string_view fund_id);
 
 std::string Fund(absl::string_view fund_id);
 // Every F-key starts with this.

@@ -15,8 +15,8 @@ namespace welfare::storage {
 namespace {
 
 // Column family names, in Column order.
-const char* const kColumnNames[kColumnCount] = {"journal", "views", "profiles",
-                                                "indexes", "default"};
+const char* const kColumnNames[kColumnCount] = {
+    "journal", "views", "profiles", "indexes", "default", "tree"};
 
 rocksdb::ColumnFamilyOptions ColumnOptions(
     Column column, const std::shared_ptr<rocksdb::Cache>& cache) {
@@ -32,8 +32,10 @@ rocksdb::ColumnFamilyOptions ColumnOptions(
   table.cache_index_and_filter_blocks = true;
   table.pin_l0_filter_and_index_blocks_in_cache = true;
   table.format_version = 5;
-  if (column == Column::kViews || column == Column::kProfiles) {
-    // Views and profiles are read by key (request ids, members): a Bloom
+  if (column == Column::kViews || column == Column::kProfiles ||
+      column == Column::kTree) {
+    // Views, profiles and Merkle nodes are read by key (request ids,
+    // members, the nodes of a proof): a Bloom
     // filter answers most misses without reading a data block, and one in
     // the memtable without searching its skiplist (a new request id is
     // always a miss). Building a filter holds a hash of every key of the

@@ -26,8 +26,9 @@ enum class Column {
   kProfiles = 2,
   kIndexes = 3,
   kDefault = 4,
+  kTree = 5,
 };
-inline constexpr int kColumnCount = 5;
+inline constexpr int kColumnCount = 6;
 
 struct StoreOptions {
   // The database folder; created if missing.

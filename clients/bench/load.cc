@@ -1,6 +1,7 @@
 #include "clients/bench/load.h"
 
 #include <algorithm>
+#include <random>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
@@ -8,6 +9,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "clients/ledger_client.h"
+#include "welfare/ledger/v1/audit.grpc.pb.h"
 #include "welfare/ledger/v1/funds.grpc.pb.h"
 #include "welfare/ledger/v1/ledger.grpc.pb.h"
 
@@ -56,6 +58,7 @@ class Runner {
           spec.target, grpc::InsecureChannelCredentials(), arguments);
       stubs_.push_back(v1::LedgerService::NewStub(channel));
       fund_stubs_.push_back(v1::FundService::NewStub(channel));
+      audit_stubs_.push_back(v1::AuditService::NewStub(channel));
     }
     latencies_.resize(spec.clients);
   }
@@ -84,6 +87,12 @@ class Runner {
     v1::PostBatchResponse batch_response;
     v1::GetFundRequest get;
     v1::Fund fund;
+    v1::GetCheckpointRequest checkpoint;
+    v1::SignedCheckpoint signed_checkpoint;
+    v1::GetInclusionProofRequest inclusion;
+    v1::InclusionProof inclusion_proof;
+    v1::GetConsistencyProofRequest consistency;
+    v1::ConsistencyProof consistency_proof;
     absl::Time start;
   };
 
@@ -103,20 +112,46 @@ class Runner {
                                std::chrono::seconds(30));
     const int fund =
         static_cast<int>(round_robin_.fetch_add(1) % spec_.fund_ids.size());
-    const int64_t slot =
-        spec_.read_only ? 0 : cursor_.Reserve(fund, spec_.batch_size);
+    const bool writes = spec_.call == LoadSpec::Call::kWriteDues;
+    const int64_t slot = writes ? cursor_.Reserve(fund, spec_.batch_size) : 0;
     const std::string parent = "funds/" + spec_.fund_ids[fund];
     auto& stub = stubs_[client % stubs_.size()];
+    auto& audit = audit_stubs_[client % audit_stubs_.size()];
     auto finish = [this, call, client](grpc::Status status) {
       Record(client, call, status);
       delete call;
       Issue(client);
     };
-    if (spec_.read_only) {
-      call->get.set_name(parent);
-      fund_stubs_[client % fund_stubs_.size()]->async()->GetFund(
-          &call->context, &call->get, &call->fund, finish);
-    } else if (spec_.batch_size == 1) {
+    const std::string audited = "funds/" + spec_.fund_ids[0];
+    switch (spec_.call) {
+      case LoadSpec::Call::kWriteDues:
+        break;
+      case LoadSpec::Call::kGetFund:
+        call->get.set_name(parent);
+        fund_stubs_[client % fund_stubs_.size()]->async()->GetFund(
+            &call->context, &call->get, &call->fund, finish);
+        return;
+      case LoadSpec::Call::kCheckpoint:
+        call->checkpoint.set_fund(audited);
+        audit->async()->GetCheckpoint(&call->context, &call->checkpoint,
+                                      &call->signed_checkpoint, finish);
+        return;
+      case LoadSpec::Call::kInclusionProof:
+        call->inclusion.set_fund(audited);
+        call->inclusion.set_tree_size(spec_.tree_size);
+        call->inclusion.set_sequence(RandomUpTo(spec_.tree_size));
+        audit->async()->GetInclusionProof(&call->context, &call->inclusion,
+                                          &call->inclusion_proof, finish);
+        return;
+      case LoadSpec::Call::kConsistencyProof:
+        call->consistency.set_fund(audited);
+        call->consistency.set_second_tree_size(spec_.tree_size);
+        call->consistency.set_first_tree_size(RandomUpTo(spec_.tree_size));
+        audit->async()->GetConsistencyProof(&call->context, &call->consistency,
+                                            &call->consistency_proof, finish);
+        return;
+    }
+    if (spec_.batch_size == 1) {
       call->single.set_parent(parent);
       call->single.set_request_id(client::LedgerClient::NewRequestId());
       *call->single.mutable_contribution() =
@@ -133,6 +168,12 @@ class Runner {
       stub->async()->PostBatch(&call->context, &call->batch,
                                &call->batch_response, finish);
     }
+  }
+
+  // Uniform in 1..n.
+  uint64_t RandomUpTo(uint64_t n) {
+    absl::MutexLock lock(&random_mu_);
+    return std::uniform_int_distribution<uint64_t>(1, n)(random_);
   }
 
   void Record(int client, const Call* call, const grpc::Status& status) {
@@ -184,6 +225,9 @@ class Runner {
   DuesCursor& cursor_;
   std::vector<std::unique_ptr<v1::LedgerService::Stub>> stubs_;
   std::vector<std::unique_ptr<v1::FundService::Stub>> fund_stubs_;
+  std::vector<std::unique_ptr<v1::AuditService::Stub>> audit_stubs_;
+  absl::Mutex random_mu_;
+  std::mt19937_64 random_ ABSL_GUARDED_BY(random_mu_){42};
   std::vector<std::vector<double>> latencies_;  // One per client.
   std::atomic<int64_t> round_robin_{0};
   std::atomic<int64_t> issued_{0};

@@ -6,6 +6,7 @@
 #define WELFARE_CLIENTS_BENCH_LOAD_H_
 
 #include <atomic>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -23,9 +24,18 @@ struct LoadSpec {
   int channels = 2;
   // 1: RecordContribution calls; > 1: PostBatch calls of that many dues.
   int batch_size = 1;
-  // Instead of writing, read (GetFund calls): what a call costs without the
-  // journal.
-  bool read_only = false;
+  // What each call does: write dues (batch_size), or read. kGetFund costs
+  // what a call costs without the journal; the audit calls read the first
+  // fund's tree of tree_size entries (proofs of random entries and sizes).
+  enum class Call {
+    kWriteDues,
+    kGetFund,
+    kCheckpoint,
+    kInclusionProof,
+    kConsistencyProof
+  };
+  Call call = Call::kWriteDues;
+  uint64_t tree_size = 0;
   absl::Duration warmup = absl::Seconds(1);
   absl::Duration duration = absl::Seconds(5);
   // Funds (created by PrepareFunds) and members per fund to pay dues for.

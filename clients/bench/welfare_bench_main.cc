@@ -10,7 +10,9 @@
 // --clients level), batch (PostBatch calls of --batch_size dues), fill
 // (writes --fill_entries entries in batches across --fill_funds funds and
 // reports the server's peak resident memory), province (loads the seeded
-// generator's realistic province, clients/seed, and reports entries/s).
+// generator's realistic province, clients/seed, and reports entries/s),
+// audit (fills one fund with --audit_entries entries, then measures the
+// checkpoint, inclusion proof and consistency proof calls of AuditService).
 #include <sys/resource.h>
 
 #include <filesystem>
@@ -57,6 +59,9 @@ ABSL_FLAG(int, batch_size, 1000, "Dues per PostBatch call.");
 ABSL_FLAG(int, batch_clients, 4, "Concurrent PostBatch callers.");
 ABSL_FLAG(int64_t, fill_entries, 10'000'000, "Entries the fill mode writes.");
 ABSL_FLAG(int, fill_funds, 170, "Funds the fill mode spreads them over.");
+ABSL_FLAG(int64_t, audit_entries, 1'000'000,
+          "Entries of the fund the audit mode fills and audits.");
+ABSL_FLAG(int, audit_clients, 16, "Concurrent callers of the audit mode.");
 ABSL_FLAG(int, shards, 2, "Journal shards of the started server.");
 ABSL_FLAG(int, channels, 4,
           "gRPC channels (TCP connections) the load generator spreads its "
@@ -232,7 +237,7 @@ int main(int argc, char** argv) {
     }
     if (wants("read")) {
       LoadSpec read = spec;
-      read.read_only = true;
+      read.call = LoadSpec::Call::kGetFund;
       read.clients = 64;
       read.channels = absl::GetFlag(FLAGS_channels);
       Measured measured = Measure(read, cursor, pid);
@@ -285,6 +290,53 @@ int main(int argc, char** argv) {
         break;
       }
     }
+  }
+  if (wants("audit")) {
+    // Dues of 2,000 members, so that a million entries stay within 500
+    // months of dues per member.
+    const int audit_members = 2000;
+    const std::vector<std::string> funds = FundIds('a', 1);
+    absl::Status prepared =
+        welfare::bench::PrepareFunds(target, funds, audit_members);
+    if (!prepared.ok()) {
+      std::fprintf(stderr, "welfare-bench: %s\n", prepared.ToString().c_str());
+      return 1;
+    }
+    welfare::bench::DuesCursor cursor(1);
+    LoadSpec spec;
+    spec.target = target;
+    spec.fund_ids = funds;
+    spec.members_per_fund = audit_members;
+    spec.clients = absl::GetFlag(FLAGS_batch_clients);
+    spec.channels = std::min(spec.clients, absl::GetFlag(FLAGS_channels));
+    spec.batch_size = absl::GetFlag(FLAGS_batch_size);
+    spec.warmup = absl::ZeroDuration();
+    spec.duration = absl::Hours(1);
+    spec.transactions_max = absl::GetFlag(FLAGS_audit_entries);
+    PrintHeader();
+    Measured fill = Measure(spec, cursor, pid);
+    PrintRow("fill", spec.clients, 1, fill);
+    // The fund's journal: its creation, the members, the dues.
+    spec.tree_size = 1 + audit_members + fill.result.transactions;
+    spec.transactions_max = 0;
+    spec.batch_size = 1;
+    spec.clients = absl::GetFlag(FLAGS_audit_clients);
+    spec.channels = std::min(spec.clients, absl::GetFlag(FLAGS_channels));
+    spec.warmup = absl::Seconds(absl::GetFlag(FLAGS_warmup_s));
+    spec.duration = absl::Seconds(absl::GetFlag(FLAGS_duration_s));
+    std::printf("audited fund %s: %llu entries\n", funds[0].c_str(),
+                static_cast<unsigned long long>(spec.tree_size));
+    const std::pair<const char*, LoadSpec::Call> calls[] = {
+        {"ckpt", LoadSpec::Call::kCheckpoint},
+        {"incl", LoadSpec::Call::kInclusionProof},
+        {"cons", LoadSpec::Call::kConsistencyProof}};
+    for (const auto& [name, call] : calls) {
+      spec.call = call;
+      Measured measured = Measure(spec, cursor, pid);
+      PrintRow(name, spec.clients, 1, measured);
+      if (measured.result.failures > 0) exit_code = 1;
+    }
+    PrintMemory(pid, "after audit");
   }
   if (wants("province")) {
     // A realistic mix through the public API: the seeded generator's funds,

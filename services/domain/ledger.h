@@ -104,6 +104,9 @@ class Ledger {
     return journal_->store().Memory();
   }
 
+  // The database, for readers that need no domain rules (services/audit).
+  const storage::Store& store() const { return journal_->store(); }
+
  private:
   explicit Ledger(LedgerOptions options);
 

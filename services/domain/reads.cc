@@ -231,6 +231,8 @@ absl::StatusOr<v1::ListMembersResponse> Ledger::ListMembers(
                      MemberOf(view, fund_id, member, today));
   }
   RETURN_IF_ERROR(members.status());
+  ASSIGN_OR_RETURN(uint64_t journal_size, storage::JournalSize(view, fund_id));
+  response.set_journal_size(journal_size);
   return response;
 }
 

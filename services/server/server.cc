@@ -16,6 +16,7 @@
 #include "absl/strings/str_format.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
+#include "services/audit/signing_key.h"
 #include "services/domain/views.h"
 #include "services/grpc/unparsed_request_interceptor.h"
 #include "storage/status_macros.h"
@@ -72,6 +73,16 @@ absl::StatusOr<std::string> LoadOrCreatePepper(const std::string& data_dir) {
   return pepper;
 }
 
+std::string SigningKeyPath(const ServerOptions& options) {
+  return options.signing_key_file.empty()
+             ? options.data_dir + "/checkpoint-signing.key"
+             : options.signing_key_file;
+}
+
+std::string VerifierKeyPath(const ServerOptions& options) {
+  return options.data_dir + "/checkpoint-verifier.key";
+}
+
 absl::StatusOr<std::unique_ptr<WelfareServer>> WelfareServer::Start(
     const ServerOptions& options) {
   if (!options.insecure_listen_anywhere &&
@@ -109,6 +120,13 @@ absl::StatusOr<std::unique_ptr<WelfareServer>> WelfareServer::Start(
       std::make_unique<grpc_edge::MemberService>(server->ledger_.get());
   server->ledger_service_ =
       std::make_unique<grpc_edge::LedgerService>(server->ledger_.get());
+  ASSIGN_OR_RETURN(auto signer, audit::LoadOrCreateSigningKey(
+                                    SigningKeyPath(options), options.log_name,
+                                    /*create=*/true, VerifierKeyPath(options)));
+  server->audit_log_ = std::make_unique<audit::AuditLog>(
+      &server->ledger_->store(), std::move(signer));
+  server->audit_service_ =
+      std::make_unique<grpc_edge::AuditService>(server->audit_log_.get());
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -119,6 +137,7 @@ absl::StatusOr<std::unique_ptr<WelfareServer>> WelfareServer::Start(
   builder.RegisterService(server->fund_service_.get());
   builder.RegisterService(server->member_service_.get());
   builder.RegisterService(server->ledger_service_.get());
+  builder.RegisterService(server->audit_service_.get());
   std::vector<
       std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
       interceptors;

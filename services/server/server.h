@@ -9,7 +9,9 @@
 
 #include "absl/status/statusor.h"
 #include "grpcpp/grpcpp.h"
+#include "services/audit/audit_log.h"
 #include "services/domain/ledger.h"
+#include "services/grpc/audit_service.h"
 #include "services/grpc/services.h"
 #include "storage/clock.h"
 
@@ -26,6 +28,14 @@ struct ServerOptions {
   // Memory of RocksDB's block cache and memtables.
   size_t block_cache_bytes = 32 << 20;
   size_t memtable_budget_bytes = 64 << 20;
+  // The checkpoint signing key file (services/audit/signing_key.h); empty
+  // means <data_dir>/checkpoint-signing.key. Created if missing. The verifier
+  // key is written beside the data folder's database as
+  // <data_dir>/checkpoint-verifier.key.
+  std::string signing_key_file;
+  // The log's name: the signing key's name and the start of every
+  // checkpoint origin ("<log_name>/funds/<fund_id>").
+  std::string log_name = "welfare-ledger.local";
   // Without TLS (a later issue), only loopback addresses are accepted unless
   // this is set.
   bool insecure_listen_anywhere = false;
@@ -67,6 +77,8 @@ class WelfareServer {
   std::unique_ptr<grpc_edge::FundService> fund_service_;
   std::unique_ptr<grpc_edge::MemberService> member_service_;
   std::unique_ptr<grpc_edge::LedgerService> ledger_service_;
+  std::unique_ptr<audit::AuditLog> audit_log_;
+  std::unique_ptr<grpc_edge::AuditService> audit_service_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   bool shut_down_ = false;
@@ -75,6 +87,10 @@ class WelfareServer {
 // Reads the data folder's pepper file, creating it (32 random bytes, mode
 // 0600) on first start.
 absl::StatusOr<std::string> LoadOrCreatePepper(const std::string& data_dir);
+
+// Where the signing key and the verifier key files of options are.
+std::string SigningKeyPath(const ServerOptions& options);
+std::string VerifierKeyPath(const ServerOptions& options);
 
 // Whether host:port names a loopback host (127.x.x.x, ::1, localhost).
 bool IsLoopbackAddress(const std::string& address);

@@ -1,11 +1,13 @@
 // welfared: the welfare-ledger server.
 //
 //   welfared [--listen=127.0.0.1:7543] [--data_dir=welfare-data]
+//   welfared --print_verifier_key [--data_dir=welfare-data]
 //
 // Stops cleanly on SIGINT or SIGTERM: refuses new calls, finishes running
 // ones and every queued write, then closes the database.
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <thread>
 
 #include "absl/flags/flag.h"
@@ -14,6 +16,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
+#include "services/audit/signing_key.h"
 #include "services/server/server.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:7543",
@@ -28,6 +31,17 @@ ABSL_FLAG(int, memtable_mb, 64, "Upper bound of RocksDB's memtables, in MiB.");
 ABSL_FLAG(int, memory_report_s, 0,
           "Every this many seconds, print resident memory and RocksDB's "
           "share of it to stderr (0: never).");
+ABSL_FLAG(std::string, log_name, "welfare-ledger.local",
+          "The name of this server's verifiable log: the name of its "
+          "checkpoint signing key and the start of every checkpoint origin "
+          "(<log_name>/funds/<fund_id>). Fixed when the key is created.");
+ABSL_FLAG(std::string, signing_key_file, "",
+          "The Ed25519 checkpoint signing key (created, mode 0600, if "
+          "missing); empty means <data_dir>/checkpoint-signing.key. Keep it "
+          "secret and back it up.");
+ABSL_FLAG(bool, print_verifier_key, false,
+          "Print the checkpoint verifier key (public; give it to auditors), "
+          "creating the signing key if missing, and exit.");
 ABSL_FLAG(bool, insecure_listen_anywhere, false,
           "DANGER: listen on a non-loopback address without TLS, so that "
           "anyone on the network can read and write the books.");
@@ -60,6 +74,22 @@ int main(int argc, char** argv) {
                                   << 20;
   options.insecure_listen_anywhere =
       absl::GetFlag(FLAGS_insecure_listen_anywhere);
+  options.log_name = absl::GetFlag(FLAGS_log_name);
+  options.signing_key_file = absl::GetFlag(FLAGS_signing_key_file);
+  if (absl::GetFlag(FLAGS_print_verifier_key)) {
+    std::error_code error;
+    std::filesystem::create_directories(options.data_dir, error);
+    auto signer = welfare::audit::LoadOrCreateSigningKey(
+        welfare::server::SigningKeyPath(options), options.log_name,
+        /*create=*/true, welfare::server::VerifierKeyPath(options));
+    if (!signer.ok()) {
+      std::fprintf(stderr, "welfared: %s\n",
+                   signer.status().ToString().c_str());
+      return 1;
+    }
+    std::printf("%s\n", signer->VerifierKey().c_str());
+    return 0;
+  }
   if (options.insecure_listen_anywhere) {
     std::fprintf(stderr,
                  "welfared: WARNING: --insecure_listen_anywhere: calls are not "

@@ -63,9 +63,11 @@ void TestServer::Start() {
 }
 
 void TestServer::Restart() {
-  server_.reset();
+  Stop();
   Start();
 }
+
+void TestServer::Stop() { server_.reset(); }
 
 std::string TestServer::target() const {
   return absl::StrCat("127.0.0.1:", port());

@@ -75,6 +75,10 @@ class TestServer {
   ~TestServer();
   // Stops and starts the server again on the same data folder.
   void Restart();
+  // Stops the server (e.g. to change its database directly), and starts it
+  // again on the same data folder.
+  void Stop();
+  void Start();
   int port() const { return server_->port(); }
   std::string target() const;
   // A client with short retries.
@@ -83,7 +87,6 @@ class TestServer {
   const std::string& data_dir() const { return dir_.path(); }
 
  private:
-  void Start();
   TempDir dir_;
   storage::FakeClock clock_{kTestNowMicros};
   std::unique_ptr<server::WelfareServer> server_;
