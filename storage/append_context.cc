@@ -104,14 +104,16 @@ absl::StatusOr<uint64_t> AppendContext::Append(EntryRecord record) {
   }
 
   OpenAccounts(record);
-  fund_->tree.Append(
-      welfare::verify::LeafHash(stored.bytes),
-      [this](int level, uint64_t index, const Hash& node) {
-        staging_->PutUnread(
-            Column::kTree,
-            keys::TreeNode(fund_id(), static_cast<uint8_t>(level), index),
-            HashBytes(node));
-      });
+  const Hash leaf = welfare::verify::LeafHash(stored.bytes);
+  staging_->PutUnread(Column::kTree,
+                      keys::TreeNode(fund_id(), 0, record.sequence() - 1),
+                      HashBytes(leaf));
+  fund_->tree.Append(leaf, [this](int level, uint64_t index, const Hash& node) {
+    staging_->PutUnread(
+        Column::kTree,
+        keys::TreeNode(fund_id(), static_cast<uint8_t>(level), index),
+        HashBytes(node));
+  });
   for (const BalanceChange& change : changes) ApplyChange(change);
   staging_->Put(Column::kJournal, keys::Entry(fund_id(), record.sequence()),
                 stored.bytes);

@@ -10,7 +10,7 @@
 //   'E' fund_key sequence:be64                  -> EntryRecord bytes
 // column family "tree" (append-only, read by key)
 //   'T' fund_key level:u8 index:be64            -> Merkle node: 32 bytes
-//                                       (perfect subtrees, level >= 1)
+//                                       (leaves and perfect subtrees)
 // column family "views"
 //   'F' fund_key                                -> FundView
 //   'A' fund_key code:be16                      -> AccountRecord

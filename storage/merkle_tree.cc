@@ -10,7 +10,6 @@
 namespace welfare::storage {
 namespace {
 
-using welfare::verify::LeafHash;
 using welfare::verify::NodeHash;
 
 // The largest power of two smaller than n (n >= 2): RFC 9162's split point.
@@ -43,16 +42,6 @@ TreeReader::TreeReader(KeyReader read, absl::string_view fund_id,
 
 absl::StatusOr<TreeHash> TreeReader::PerfectHash(int level, uint64_t index) {
   ++reads_;
-  if (level == 0) {
-    ASSIGN_OR_RETURN(auto entry,
-                     read_(Column::kJournal, keys::Entry(fund_id_, index + 1)));
-    if (!entry.has_value()) {
-      return Error(absl::StatusCode::kDataLoss, "JOURNAL_CORRUPT",
-                   absl::StrCat("fund ", fund_id_, ": entry ", index + 1,
-                                " is missing"));
-    }
-    return LeafHash(*entry);
-  }
   const std::string key =
       keys::TreeNode(fund_id_, static_cast<uint8_t>(level), index);
   const bool cacheable = cache_ != nullptr && level >= TreeNodeCache::kLevelMin;

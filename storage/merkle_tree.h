@@ -1,12 +1,14 @@
 // A fund's journal as an RFC 9162 Merkle tree: leaf i (0-based) is entry
 // sequence i + 1, leaf hash SHA-256(0x00 || stored entry bytes).
 //
-// The committer stores the root of every perfect subtree of two or more
-// leaves (T-keys, docs/FORMAT.md) in the same batch as the entry that
-// completes it; leaf hashes are recomputed from the entries. So any root, any
-// inclusion proof and any consistency proof costs O(log n) point reads and no
-// scan: each proof hash is either a stored perfect subtree or a subtree on the
-// tree's right edge, which folds at most log n stored ones.
+// The committer stores every leaf hash and the root of every perfect subtree
+// (T-keys, docs/FORMAT.md) in the same batch as the entry that completes it.
+// So any root, any inclusion proof and any consistency proof costs O(log n)
+// point reads and no scan: each proof hash is either a stored perfect
+// subtree or a subtree on the tree's right edge, which folds at most log n
+// stored ones. Proofs come from the tree as committed, never from the
+// entries' current bytes: an entry changed behind the server's back shows
+// as a leaf that no longer matches, not as a different tree.
 #ifndef WELFARE_STORAGE_MERKLE_TREE_H_
 #define WELFARE_STORAGE_MERKLE_TREE_H_
 
