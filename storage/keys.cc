@@ -67,9 +67,14 @@ std::string EntryPrefix(absl::string_view fund_id) {
   return FundScoped('E', fund_id);
 }
 
-std::string TreeNode(absl::string_view fund_id, uint8_t level, uint64_t index) {
+std::string TreeLevelPrefix(absl::string_view fund_id, uint8_t level) {
   std::string key = FundScoped('T', fund_id);
   key.push_back(static_cast<char>(level));
+  return key;
+}
+
+std::string TreeNode(absl::string_view fund_id, uint8_t level, uint64_t index) {
+  std::string key = TreeLevelPrefix(fund_id, level);
   AppendBigEndian64(&key, index);
   return key;
 }

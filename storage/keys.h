@@ -49,6 +49,9 @@ std::string EntryPrefix(absl::string_view fund_id);
 // index << level (RFC 9162 numbering; leaf i is entry sequence i + 1).
 std::string TreeNode(absl::string_view fund_id, uint8_t level, uint64_t index);
 
+// Every T-key of one level of the fund's tree starts with this.
+std::string TreeLevelPrefix(absl::string_view fund_id, uint8_t level);
+
 // The last checkpoint the server signed for the fund.
 std::string SignedCheckpoint(absl::string_view fund_id);
 

@@ -36,6 +36,23 @@ void TreeNodeCache::Insert(const std::string& key, const TreeHash& hash) {
   nodes_.emplace(key, hash);
 }
 
+absl::StatusOr<uint64_t> TreeSize(const ReadView& view,
+                                  absl::string_view fund_id) {
+  PrefixIterator last =
+      view.Scan(Column::kTree, keys::TreeLevelPrefix(fund_id, 0));
+  last.SeekToLast();
+  RETURN_IF_ERROR(last.status());
+  return last.Valid() ? keys::ReadBigEndian64(last.suffix()) + 1 : 0;
+}
+
+absl::StatusOr<bool> TreeHasLeaves(const ReadView& view,
+                                   absl::string_view fund_id, uint64_t size) {
+  if (size == 0) return true;
+  ASSIGN_OR_RETURN(
+      auto leaf, view.Get(Column::kTree, keys::TreeNode(fund_id, 0, size - 1)));
+  return leaf.has_value();
+}
+
 TreeReader::TreeReader(KeyReader read, absl::string_view fund_id,
                        TreeNodeCache* cache)
     : read_(std::move(read)), fund_id_(fund_id), cache_(cache) {}

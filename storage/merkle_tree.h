@@ -49,6 +49,16 @@ class TreeNodeCache {
   absl::flat_hash_map<std::string, TreeHash> nodes_ ABSL_GUARDED_BY(mu_);
 };
 
+// The number of leaves of the fund's committed tree (its journal's size as
+// the tree records it; 0 if there is no such fund). One seek in the small
+// tree column family.
+absl::StatusOr<uint64_t> TreeSize(const ReadView& view,
+                                  absl::string_view fund_id);
+
+// Whether the tree has at least size leaves: one point read (leaf size - 1).
+absl::StatusOr<bool> TreeHasLeaves(const ReadView& view,
+                                   absl::string_view fund_id, uint64_t size);
+
 class TreeReader {
  public:
   // read must outlive the reader; so must cache, which may be null.

@@ -7,16 +7,12 @@
 #include <cstring>
 
 #include "absl/strings/escaping.h"
+#include "clients/verify/merkle.h"
 #include "storage/status_macros.h"
 
 namespace welfare::storage {
 
-Hash Sha256(absl::string_view data) {
-  Hash hash;
-  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(),
-         hash.data());
-  return hash;
-}
+Hash Sha256(absl::string_view data) { return welfare::verify::Sha256(data); }
 
 Hash Sha256(absl::string_view first, absl::string_view second) {
   Hash hash;

@@ -12,11 +12,14 @@
 // reports the server's peak resident memory), province (loads the seeded
 // generator's realistic province, clients/seed, and reports entries/s),
 // audit (fills one fund with --audit_entries entries, then measures the
-// checkpoint, inclusion proof and consistency proof calls of AuditService).
+// checkpoint, inclusion proof and consistency proof calls of AuditService,
+// and a full verification of the fund with the audit client).
 #include <sys/resource.h>
 
 #include <filesystem>
+#include <fstream>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -24,11 +27,13 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
+#include "clients/audit/auditor.h"
 #include "clients/bench/load.h"
 #include "clients/bench/server_process.h"
 #include "clients/ledger_client.h"
@@ -62,6 +67,9 @@ ABSL_FLAG(int, fill_funds, 170, "Funds the fill mode spreads them over.");
 ABSL_FLAG(int64_t, audit_entries, 1'000'000,
           "Entries of the fund the audit mode fills and audits.");
 ABSL_FLAG(int, audit_clients, 16, "Concurrent callers of the audit mode.");
+ABSL_FLAG(std::string, verifier_key_file, "",
+          "The audit mode's trusted checkpoint key (default: the started "
+          "server's <data_dir>/checkpoint-verifier.key).");
 ABSL_FLAG(int, shards, 2, "Journal shards of the started server.");
 ABSL_FLAG(int, channels, 4,
           "gRPC channels (TCP connections) the load generator spreads its "
@@ -138,6 +146,51 @@ void PrintMemory(int pid, const char* when) {
               when, memory->resident_kib / 1024.0,
               memory->peak_resident_kib / 1024.0);
   std::fflush(stdout);
+}
+
+// A full audit of one fund with the audit client (clients/audit), as an
+// auditor runs it: entries per second and the auditor's CPU. False if the
+// fund did not verify.
+bool VerifyWithAuditor(const std::string& target, const std::string& data_dir,
+                       const std::string& fund_id) {
+  std::string key_file = absl::GetFlag(FLAGS_verifier_key_file);
+  if (key_file.empty()) key_file = data_dir + "/checkpoint-verifier.key";
+  std::ifstream in(key_file);
+  std::stringstream key;
+  key << in.rdbuf();
+  const std::string state_dir =
+      absl::StrCat(std::filesystem::temp_directory_path().string(),
+                   "/welfare-bench-audit-", getpid());
+  welfare::auditor::AuditOptions options;
+  options.client.target = target;
+  options.verifier_key = std::string(absl::StripAsciiWhitespace(key.str()));
+  options.state_dir = state_dir;
+  auto auditor = welfare::auditor::Auditor::Create(options);
+  if (!auditor.ok()) {
+    std::fprintf(stderr, "welfare-bench: %s\n",
+                 auditor.status().ToString().c_str());
+    return false;
+  }
+  bool verified = true;
+  for (const char* run : {"full", "again"}) {
+    const double cpu_before = OwnCpuSeconds();
+    const absl::Time start = absl::Now();
+    const auto report = (*auditor)->VerifyFund(fund_id);
+    const double seconds = absl::ToDoubleSeconds(absl::Now() - start);
+    const double cpu = OwnCpuSeconds() - cpu_before;
+    std::printf(
+        "verify %-5s %s: %s, %llu entries checked in %.2f s = %.0f entries/s "
+        "(auditor CPU %.2f s)\n",
+        run, fund_id.c_str(),
+        welfare::auditor::v1::Outcome_Name(report.outcome()).c_str(),
+        static_cast<unsigned long long>(report.entries_checked()), seconds,
+        seconds > 0 ? report.entries_checked() / seconds : 0.0, cpu);
+    verified &= report.outcome() == welfare::auditor::v1::VERIFIED;
+  }
+  std::fflush(stdout);
+  std::error_code ignored;
+  std::filesystem::remove_all(state_dir, ignored);
+  return verified;
 }
 
 // Fund ids as long as real ones (9 to 12 characters: every key holds one),
@@ -337,6 +390,7 @@ int main(int argc, char** argv) {
       if (measured.result.failures > 0) exit_code = 1;
     }
     PrintMemory(pid, "after audit");
+    if (!VerifyWithAuditor(target, data_dir, funds[0])) exit_code = 1;
   }
   if (wants("province")) {
     // A realistic mix through the public API: the seeded generator's funds,

@@ -20,23 +20,41 @@ namespace {
 constexpr uint8_t kLeafPrefix = 0x00;
 constexpr uint8_t kNodePrefix = 0x01;
 
+// OpenSSL 3 looks the algorithm up by name on every EVP_sha256() digest and
+// a new context costs an allocation: together more than the hash of a node.
+// The algorithm is fetched once (and kept for the life of the process), the
+// context once per thread.
+const EVP_MD* Sha256Algorithm() {
+  static const EVP_MD* const algorithm = [] {
+    EVP_MD* fetched = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    if (fetched == nullptr) std::abort();
+    return fetched;
+  }();
+  return algorithm;
+}
+
+EVP_MD_CTX* ThreadContext() {
+  thread_local std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(
+      EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+  if (context == nullptr) std::abort();
+  return context.get();
+}
+
 // SHA-256 of the concatenation of parts. Failing to allocate or run a digest
 // is not an input error: it aborts.
-Hash Sha256(std::initializer_list<absl::string_view> parts) {
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(
-      EVP_MD_CTX_new(), &EVP_MD_CTX_free);
-  if (context == nullptr ||
-      EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr) != 1) {
+Hash Digest(std::initializer_list<absl::string_view> parts) {
+  EVP_MD_CTX* context = ThreadContext();
+  if (EVP_DigestInit_ex2(context, Sha256Algorithm(), nullptr) != 1) {
     std::abort();
   }
   for (absl::string_view part : parts) {
-    if (EVP_DigestUpdate(context.get(), part.data(), part.size()) != 1) {
+    if (EVP_DigestUpdate(context, part.data(), part.size()) != 1) {
       std::abort();
     }
   }
   Hash hash;
   unsigned int length = 0;
-  if (EVP_DigestFinal_ex(context.get(), hash.data(), &length) != 1 ||
+  if (EVP_DigestFinal_ex(context, hash.data(), &length) != 1 ||
       length != kHashSize) {
     std::abort();
   }
@@ -54,14 +72,16 @@ absl::string_view View(const uint8_t& byte) {
 
 }  // namespace
 
-Hash EmptyRoot() { return Sha256({}); }
+Hash Sha256(absl::string_view bytes) { return Digest({bytes}); }
+
+Hash EmptyRoot() { return Digest({}); }
 
 Hash LeafHash(absl::string_view leaf_bytes) {
-  return Sha256({View(kLeafPrefix), leaf_bytes});
+  return Digest({View(kLeafPrefix), leaf_bytes});
 }
 
 Hash NodeHash(const Hash& left, const Hash& right) {
-  return Sha256({View(kNodePrefix), View(left), View(right)});
+  return Digest({View(kNodePrefix), View(left), View(right)});
 }
 
 std::string ToBytes(const Hash& hash) { return std::string(View(hash)); }

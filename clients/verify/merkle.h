@@ -40,6 +40,7 @@ namespace welfare::verify {
 inline constexpr size_t kHashSize = 32;
 using Hash = std::array<uint8_t, kHashSize>;
 
+Hash Sha256(absl::string_view bytes);                // plain SHA-256
 Hash EmptyRoot();                                    // SHA-256("")
 Hash LeafHash(absl::string_view leaf_bytes);         // SHA-256(0x00 || bytes)
 Hash NodeHash(const Hash& left, const Hash& right);  // SHA-256(0x01 || l || r)

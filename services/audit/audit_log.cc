@@ -6,7 +6,6 @@
 #include "clients/verify/checkpoint.h"
 #include "services/domain/names.h"
 #include "storage/errors.h"
-#include "storage/journal_reads.h"
 #include "storage/keys.h"
 #include "storage/merkle_tree.h"
 #include "storage/status_macros.h"
@@ -34,10 +33,10 @@ std::string HashString(const TreeHash& hash) {
   return std::string(reinterpret_cast<const char*>(hash.data()), hash.size());
 }
 
-// The fund's journal size in view; NOT_FOUND if the fund does not exist.
-absl::StatusOr<uint64_t> ExistingJournalSize(const ReadView& view,
-                                             const std::string& fund_id) {
-  ASSIGN_OR_RETURN(uint64_t size, storage::JournalSize(view, fund_id));
+// The size of the fund's tree in view; NOT_FOUND if the fund does not exist.
+absl::StatusOr<uint64_t> ExistingTreeSize(const ReadView& view,
+                                          const std::string& fund_id) {
+  ASSIGN_OR_RETURN(uint64_t size, storage::TreeSize(view, fund_id));
   if (size == 0) {
     return Error(absl::StatusCode::kNotFound, "FUND_NOT_FOUND",
                  absl::StrCat("no fund funds/", fund_id));
@@ -50,20 +49,18 @@ absl::Status TreeSizeInvalid(absl::string_view message) {
                message);
 }
 
-// OK if the fund's journal has at least tree_size entries. One point read
-// when it has (sequences have no gaps), which is cheaper than finding the
-// journal's end; NOT_FOUND if the fund does not exist.
+// OK if the fund's tree has at least tree_size leaves: one point read when
+// it has, cheaper than finding the tree's end; NOT_FOUND if the fund does
+// not exist.
 absl::Status RequireTreeSize(const ReadView& view, const std::string& fund_id,
                              absl::string_view field, uint64_t tree_size) {
-  ASSIGN_OR_RETURN(
-      auto entry,
-      view.Get(Column::kJournal, storage::keys::Entry(fund_id, tree_size)));
-  if (entry.has_value()) return absl::OkStatus();
-  ASSIGN_OR_RETURN(uint64_t size, ExistingJournalSize(view, fund_id));
+  ASSIGN_OR_RETURN(bool has, storage::TreeHasLeaves(view, fund_id, tree_size));
+  if (has) return absl::OkStatus();
+  ASSIGN_OR_RETURN(uint64_t size, ExistingTreeSize(view, fund_id));
   if (size >= tree_size) {
-    return Error(
-        absl::StatusCode::kDataLoss, "JOURNAL_CORRUPT",
-        absl::StrCat("fund ", fund_id, ": entry ", tree_size, " is missing"));
+    return Error(absl::StatusCode::kDataLoss, "JOURNAL_CORRUPT",
+                 absl::StrCat("fund ", fund_id, ": leaf ", tree_size - 1,
+                              " of the tree is missing"));
   }
   return TreeSizeInvalid(absl::StrCat(
       field, " ", tree_size, " is beyond the journal's ", size, " entries"));
@@ -159,7 +156,7 @@ absl::StatusOr<v1::SignedCheckpoint> AuditLog::GetCheckpoint(
   // The snapshot is taken under the lock, so no checkpoint signed meanwhile
   // can be newer than what it shows.
   ReadView view(store_);
-  ASSIGN_OR_RETURN(uint64_t size, ExistingJournalSize(view, fund_id));
+  ASSIGN_OR_RETURN(uint64_t size, ExistingTreeSize(view, fund_id));
   TreeReader tree(ReaderOf(view), fund_id, &tree_cache_);
   ASSIGN_OR_RETURN(TreeHash root, tree.Root(size));
   ASSIGN_OR_RETURN(const CheckpointRecord* last, LastSigned(fund_id));
@@ -270,7 +267,7 @@ absl::StatusOr<std::unique_ptr<EntryCursor>> AuditLog::OpenEntries(
   ASSIGN_OR_RETURN(std::string fund_id,
                    domain::ParseFundName("fund", request.fund()));
   auto view = std::make_unique<ReadView>(store_);
-  ASSIGN_OR_RETURN(uint64_t size, ExistingJournalSize(*view, fund_id));
+  ASSIGN_OR_RETURN(uint64_t size, ExistingTreeSize(*view, fund_id));
   const uint64_t first = std::max<uint64_t>(request.first_sequence(), 1);
   const uint64_t last = request.tree_size() == 0 ? size : request.tree_size();
   if (last > size) {

@@ -265,26 +265,12 @@ TEST_F(AuditServiceTest, TheSameTreeGetsTheSameNoteAcrossRestarts) {
   EXPECT_EQ(after.note(), before.note());
 }
 
-// Changes the database of the stopped server, then starts it again.
-template <typename Change>
-void ChangeDatabase(TestServer& server, Change change) {
-  server.Stop();
-  {
-    storage::StoreOptions options;
-    options.path = server.data_dir() + "/db";
-    auto store = storage::Store::Open(options);
-    ASSERT_THAT(store, IsOk());
-    change(**store);
-  }
-  server.Start();
-}
-
 TEST_F(AuditServiceTest, RefusesToSignATreeThatDoesNotExtendItsLastCheckpoint) {
   v1::SignedCheckpoint signed_checkpoint;
   ASSERT_TRUE(Checkpoint(&signed_checkpoint).ok());
   // Rewrite the root of leaves 0..3 (a T-key): the tree of 6 entries the
   // server signed now has another root.
-  ChangeDatabase(server_, [](storage::Store& store) {
+  server_.ChangeDatabase([](storage::Store& store) {
     ASSERT_TRUE(store.db()
                     ->Put(rocksdb::WriteOptions(),
                           store.handle(storage::Column::kTree),
@@ -304,11 +290,16 @@ TEST_F(AuditServiceTest, RefusesToSignATreeThatDoesNotExtendItsLastCheckpoint) {
 TEST_F(AuditServiceTest, RefusesToSignAJournalShorterThanItsLastCheckpoint) {
   v1::SignedCheckpoint signed_checkpoint;
   ASSERT_TRUE(Checkpoint(&signed_checkpoint).ok());
-  ChangeDatabase(server_, [](storage::Store& store) {
+  server_.ChangeDatabase([](storage::Store& store) {
     ASSERT_TRUE(store.db()
                     ->Delete(rocksdb::WriteOptions(),
                              store.handle(storage::Column::kJournal),
                              storage::keys::Entry("ban-audit", 6))
+                    .ok());
+    ASSERT_TRUE(store.db()
+                    ->Delete(rocksdb::WriteOptions(),
+                             store.handle(storage::Column::kTree),
+                             storage::keys::TreeNode("ban-audit", 0, 5))
                     .ok());
   });
   Connect();

@@ -69,6 +69,23 @@ void TestServer::Restart() {
 
 void TestServer::Stop() { server_.reset(); }
 
+void TestServer::ChangeDatabase(
+    const std::function<void(storage::Store&)>& change) {
+  Stop();
+  {
+    storage::StoreOptions options;
+    options.path = data_dir() + "/db";
+    auto store = storage::Store::Open(options);
+    if (store.ok()) {
+      change(**store);
+    } else {
+      ADD_FAILURE() << "cannot open the stopped server's database: "
+                    << store.status();
+    }
+  }
+  Start();
+}
+
 std::string TestServer::target() const {
   return absl::StrCat("127.0.0.1:", port());
 }

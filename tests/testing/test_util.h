@@ -3,6 +3,7 @@
 #ifndef WELFARE_TESTS_TESTING_TEST_UTIL_H_
 #define WELFARE_TESTS_TESTING_TEST_UTIL_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -13,6 +14,7 @@
 #include "gtest/gtest.h"
 #include "services/server/server.h"
 #include "storage/clock.h"
+#include "storage/store.h"
 
 namespace welfare::testing {
 
@@ -79,6 +81,9 @@ class TestServer {
   // again on the same data folder.
   void Stop();
   void Start();
+  // Stops the server, opens its database, calls change (which may fail the
+  // test), closes the database and starts the server again (on a new port).
+  void ChangeDatabase(const std::function<void(storage::Store&)>& change);
   int port() const { return server_->port(); }
   std::string target() const;
   // A client with short retries.

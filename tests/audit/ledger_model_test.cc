@@ -1,0 +1,319 @@
+// LedgerModel against hand-built journals: what an honest journal derives,
+// and each rule a dishonest one breaks.
+#include "clients/audit/ledger_model.h"
+
+#include "gtest/gtest.h"
+#include "tests/audit/findings_matchers.h"
+#include "tests/audit/journal_builder.h"
+
+namespace welfare::auditor::testing {
+namespace {
+
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+LedgerModel::EarlierEntry NoEarlier() {
+  return [](uint64_t sequence) -> absl::StatusOr<EntryRecord> {
+    ADD_FAILURE() << "earlier entry " << sequence << " asked for";
+    return absl::InternalError("no earlier entries");
+  };
+}
+
+// Applies entries first..last of the builder.
+void ApplyAll(const JournalBuilder& journal, LedgerModel& model,
+              Findings& findings, uint64_t first = 1, uint64_t last = 0) {
+  if (last == 0) last = journal.size();
+  for (uint64_t s = first; s <= last; ++s) {
+    ASSERT_TRUE(model.Apply(journal.record(s), findings).ok());
+  }
+}
+
+int64_t Balance(const LedgerModel& model, uint32_t code) {
+  auto it = model.accounts().find(code);
+  return it == model.accounts().end() ? -1
+                                      : it->second.debit_minus_credit_satang;
+}
+
+TEST(LedgerModelTest, HonestJournalDerivesBalancesAndMembers) {
+  JournalBuilder journal;
+  journal.CreateFund();
+  journal.Register();
+  journal.Register();
+  journal.Dues(1, kMonth, 3, 9000);
+  journal.Dues(1, kMonth + 3, 1, 3000);
+  const uint64_t second = journal.Dues(2, kMonth, 1, 3000);
+  journal.Donation(50000);
+  journal.Benefit(1, 2, 20000);
+  journal.Reverse(second);
+  journal.ChangeStatus(2, 2, kDay + 1);
+
+  LedgerModel model(NoEarlier());
+  Findings findings("ban-test");
+  ApplyAll(journal, model, findings);
+
+  EXPECT_THAT(findings.kept(), IsEmpty()) << Describe(findings.kept());
+  EXPECT_EQ(model.applied_size(), journal.size());
+  EXPECT_EQ(Balance(model, kCash), 9000 + 3000 + 50000 - 20000);
+  EXPECT_EQ(Balance(model, kDuesIncome), -12000);
+  EXPECT_EQ(Balance(model, kDonations), -50000);
+  EXPECT_EQ(Balance(model, kBenefits), 20000);
+  ASSERT_EQ(model.members().size(), 2u);
+  const MemberState& first = model.members()[0];
+  ASSERT_EQ(first.paid_months_size(), 1);  // Merged: March..June.
+  EXPECT_EQ(first.paid_months(0).first_month_index(), kMonth);
+  EXPECT_EQ(first.paid_months(0).month_count(), 4);
+  const MemberState& resigned = model.members()[1];
+  EXPECT_EQ(resigned.paid_months_size(), 0);  // The reversal un-paid it.
+  ASSERT_EQ(resigned.status_history_size(), 2);
+  EXPECT_EQ(resigned.status_history(1).status(), kStatusResigned);
+  EXPECT_EQ(resigned.status_history(1).sequence(), journal.size());
+  EXPECT_EQ(resigned.registered_sequence(), 3u);
+}
+
+TEST(LedgerModelTest, UnbalancedEntryIsAFinding) {
+  JournalBuilder journal;
+  journal.CreateFund();
+  const uint64_t bad = journal.Transaction({{kCash, 500}, {kDonations, -400}});
+  LedgerModel model(NoEarlier());
+  Findings findings("ban-test");
+  ApplyAll(journal, model, findings);
+  EXPECT_THAT(findings.kept(),
+              ElementsAre(IsFinding(v1::POSTINGS_UNBALANCED, bad)));
+  EXPECT_EQ(Balance(model, kCash), 500);  // Applied as the server would have.
+}
+
+TEST(LedgerModelTest, PostingToAnAccountNeverOpenedIsAFinding) {
+  JournalBuilder journal;
+  journal.CreateFund();
+  const uint64_t bad = journal.Transaction({{kBank, 500}, {kDonations, -500}});
+  journal.OpenAccount(kBank, 2);
+  const uint64_t good = journal.Transaction({{kBank, 100}, {kDonations, -100}});
+  LedgerModel model(NoEarlier());
+  Findings findings("ban-test");
+  ApplyAll(journal, model, findings);
+  EXPECT_THAT(findings.kept(),
+              ElementsAre(IsFinding(v1::ACCOUNT_UNKNOWN, bad)));
+  EXPECT_EQ(Balance(model, kBank), 100) << "entry " << good;
+}
+
+TEST(LedgerModelTest, AccountsAndFundCreationFollowTheirRules) {
+  JournalBuilder journal;
+  journal.Register();             // Entry 1 must create the fund.
+  journal.CreateFund();           // A fund created at entry 2.
+  journal.OpenAccount(kCash, 1);  // Opened by the fund already.
+  LedgerModel model(NoEarlier());
+  Findings findings("ban-test");
+  ApplyAll(journal, model, findings);
+  EXPECT_THAT(findings.kept(), ElementsAre(IsFinding(v1::ACCOUNT_INVALID, 1),
+                                           IsFinding(v1::ACCOUNT_INVALID, 2),
+                                           IsFinding(v1::ACCOUNT_INVALID, 3)));
+}
+
+TEST(LedgerModelTest, CashGoingNegativeIsAFinding) {
+  JournalBuilder journal;
+  journal.CreateFund();
+  journal.Register();
+  journal.Donation(1000);
+  const uint64_t bad = journal.Benefit(1, 2, 1500);
+  LedgerModel model(NoEarlier());
+  Findings findings("ban-test");
+  ApplyAll(journal, model, findings);
+  EXPECT_THAT(findings.kept(), ElementsAre(IsFinding(v1::CASH_NEGATIVE, bad)));
+}
+
+// A reversal entry of `journal`'s fund, built by hand.
+EntryRecord Reversal(uint64_t reversed,
+                     std::vector<std::pair<uint32_t, int64_t>> postings,
+                     int32_t member = 0, int32_t day = kDay) {
+  EntryRecord record;
+  record.set_kind(record_v1::ENTRY_KIND_REVERSAL);
+  record.set_effective_day(day);
+  record.set_member_number(member);
+  record.mutable_reversal()->set_reversed_sequence(reversed);
+  for (const auto& [code, amount] : postings) {
+    auto* posting = record.add_postings();
+    posting->set_account_code(code);
+    posting->set_debit_minus_credit_satang(amount);
+  }
+  return record;
+}
+
+// Entries 1..4 of every reversal case: the fund, a member, dues (3), a
+// donation (4); entry 5 reverses the donation properly.
+JournalBuilder ReversalJournal() {
+  JournalBuilder journal;
+  journal.CreateFund();
+  journal.Register();
+  journal.Dues(1, kMonth, 2, 6000);
+  journal.Donation(1000);
+  journal.Reverse(4);
+  return journal;
+}
+
+struct ReversalCase {
+  const char* name;
+  EntryRecord reversal;
+};
+
+TEST(LedgerModelTest, InvalidReversalsAreFindings) {
+  // In the order LedgerModel checks them.
+  const ReversalCase cases[] = {
+      {"of nothing", Reversal(0, {})},
+      {"of itself", Reversal(6, {})},
+      {"of a later entry", Reversal(9, {})},
+      {"of a member registration", Reversal(2, {})},
+      {"of a reversal", Reversal(5, {{kCash, 1000}, {kDonations, -1000}})},
+      {"twice", Reversal(4, {{kCash, -1000}, {kDonations, 1000}})},
+      {"dated before the entry",
+       Reversal(3, {{kCash, -6000}, {kDuesIncome, 6000}}, 1, kDay - 1)},
+      {"naming another member",
+       Reversal(3, {{kCash, -6000}, {kDuesIncome, 6000}}, 2)},
+      {"with other amounts",
+       Reversal(3, {{kCash, -5000}, {kDuesIncome, 5000}}, 1)},
+      {"with postings in another order",
+       Reversal(3, {{kDuesIncome, 6000}, {kCash, -6000}}, 1)},
+      {"with a posting missing", Reversal(3, {{kCash, -6000}}, 1)},
+  };
+  for (const ReversalCase& test : cases) {
+    SCOPED_TRACE(test.name);
+    JournalBuilder journal = ReversalJournal();
+    const uint64_t bad = journal.Add(test.reversal);
+    LedgerModel model(NoEarlier());
+    Findings findings("ban-test");
+    ApplyAll(journal, model, findings);
+    std::vector<Finding> reversal_findings;
+    for (const Finding& finding : findings.kept()) {
+      if (finding.kind() == v1::REVERSAL_INVALID) {
+        reversal_findings.push_back(finding);
+      }
+    }
+    EXPECT_THAT(reversal_findings,
+                ElementsAre(IsFinding(v1::REVERSAL_INVALID, bad)))
+        << Describe(findings.kept());
+  }
+}
+
+TEST(LedgerModelTest, ReversedDuesMonthsBecomeUnpaidAndMayBePaidAgain) {
+  JournalBuilder journal;
+  journal.CreateFund();
+  journal.Register();
+  journal.Dues(1, kMonth, 2, 6000);
+  const uint64_t middle = journal.Dues(1, kMonth + 2, 2, 6000);
+  journal.Dues(1, kMonth + 4, 2, 6000);
+  journal.Reverse(middle);
+  journal.Dues(1, kMonth + 2, 1, 3000);
+  LedgerModel model(NoEarlier());
+  Findings findings("ban-test");
+  ApplyAll(journal, model, findings);
+  EXPECT_THAT(findings.kept(), IsEmpty()) << Describe(findings.kept());
+  const MemberState& member = model.members()[0];
+  ASSERT_EQ(member.paid_months_size(), 2);
+  EXPECT_EQ(member.paid_months(0).first_month_index(), kMonth);
+  EXPECT_EQ(member.paid_months(0).month_count(), 3);
+  EXPECT_EQ(member.paid_months(1).first_month_index(), kMonth + 4);
+  EXPECT_EQ(member.paid_months(1).month_count(), 2);
+}
+
+TEST(LedgerModelTest, MemberRulesAreChecked) {
+  JournalBuilder journal;
+  journal.CreateFund();
+  journal.Register();
+  journal.Register(kDay + 10);
+  journal.Dues(1, kMonth, 2, 6000);
+  const uint64_t twice = journal.Dues(1, kMonth + 1, 1, 3000);
+  const uint64_t unknown = journal.Dues(7, kMonth, 1, 3000);
+  const uint64_t not_joined = journal.Dues(2, kMonth, 1, 3000);
+  journal.ChangeStatus(1, kStatusDeceased, kDay + 1);
+  const uint64_t for_the_dead = journal.Benefit(1, 2, 100, kDay + 1);
+  journal.Benefit(1, 5, 100, kDay + 1);  // A funeral benefit may be paid.
+  const uint64_t final_status =
+      journal.ChangeStatus(1, kStatusActive, kDay + 2);
+  EntryRecord out_of_order;
+  out_of_order.set_kind(record_v1::ENTRY_KIND_MEMBER_REGISTERED);
+  out_of_order.set_member_number(9);
+  const uint64_t numbered = journal.Add(out_of_order);
+
+  LedgerModel model(NoEarlier());
+  Findings findings("ban-test");
+  ApplyAll(journal, model, findings);
+  EXPECT_THAT(findings.kept(),
+              ElementsAre(IsFinding(v1::MEMBER_RULE_BROKEN, twice),
+                          IsFinding(v1::MEMBER_RULE_BROKEN, unknown),
+                          IsFinding(v1::MEMBER_RULE_BROKEN, not_joined),
+                          IsFinding(v1::MEMBER_RULE_BROKEN, for_the_dead),
+                          IsFinding(v1::MEMBER_RULE_BROKEN, final_status),
+                          IsFinding(v1::MEMBER_RULE_BROKEN, numbered)))
+      << Describe(findings.kept());
+}
+
+TEST(LedgerModelTest, StateRoundTripsAndReversesAnEarlierEntryThroughEarlier) {
+  JournalBuilder journal;
+  journal.CreateFund();
+  journal.Register();
+  const uint64_t dues = journal.Dues(1, kMonth, 2, 6000);
+  LedgerModel first(NoEarlier());
+  Findings findings("ban-test");
+  ApplyAll(journal, first, findings);
+  v1::FundState state;
+  state.set_tree_size(journal.size());
+  first.SaveTo(&state);
+
+  journal.Reverse(dues);
+  std::vector<uint64_t> asked;
+  auto earlier = [&](uint64_t sequence) -> absl::StatusOr<EntryRecord> {
+    asked.push_back(sequence);
+    return journal.record(sequence);
+  };
+  absl::StatusOr<LedgerModel> second = LedgerModel::FromState(state, earlier);
+  ASSERT_TRUE(second.ok()) << second.status();
+  ApplyAll(journal, *second, findings, dues + 1);
+  EXPECT_THAT(findings.kept(), IsEmpty()) << Describe(findings.kept());
+  EXPECT_THAT(asked, ElementsAre(dues));
+  EXPECT_EQ(Balance(*second, kCash), 0);
+  EXPECT_EQ(second->members()[0].paid_months_size(), 0);
+
+  // A second reversal of the same entry in a third run: the reversed set
+  // was kept.
+  v1::FundState after;
+  after.set_tree_size(journal.size());
+  second->SaveTo(&after);
+  EXPECT_THAT(after.reversed_sequences(), ElementsAre(dues));
+  journal.Reverse(dues);
+  absl::StatusOr<LedgerModel> third = LedgerModel::FromState(after, earlier);
+  ASSERT_TRUE(third.ok());
+  Findings more("ban-test");
+  ApplyAll(journal, *third, more, journal.size());
+  EXPECT_THAT(more.kept(),
+              Contains(IsFinding(v1::REVERSAL_INVALID, journal.size())));
+}
+
+TEST(LedgerModelTest, AFailingEarlierLookupStopsTheModel) {
+  JournalBuilder journal;
+  journal.CreateFund();
+  journal.Donation(100);
+  v1::FundState state;
+  state.set_tree_size(2);
+  LedgerModel::EarlierEntry failing = [](uint64_t) {
+    return absl::StatusOr<EntryRecord>(absl::UnavailableError("down"));
+  };
+  absl::StatusOr<LedgerModel> model = LedgerModel::FromState(state, failing);
+  ASSERT_TRUE(model.ok());
+  journal.Reverse(2);
+  Findings findings("ban-test");
+  EXPECT_EQ(model->Apply(journal.record(3), findings).code(),
+            absl::StatusCode::kUnavailable);
+}
+
+TEST(LedgerModelTest, ContradictoryStateIsRefused) {
+  v1::FundState state;
+  state.add_members()->set_member_number(2);
+  EXPECT_FALSE(LedgerModel::FromState(state, NoEarlier()).ok());
+  v1::FundState twice;
+  twice.add_accounts()->set_code(kCash);
+  twice.add_accounts()->set_code(kCash);
+  EXPECT_FALSE(LedgerModel::FromState(twice, NoEarlier()).ok());
+}
+
+}  // namespace
+}  // namespace welfare::auditor::testing
