@@ -46,12 +46,11 @@ rocksdb::ColumnFamilyOptions ColumnOptions(
     options.target_file_size_base = 16 << 20;
   }
   if (column == Column::kTree) {
-    // Hashes do not compress: LZ4 would only cost time. A proof reads a few
-    // random leaves and low nodes, 32 bytes each: small blocks make each
-    // block cache miss copy and checksum 1 KiB instead of 4.
+    // Hashes do not compress: LZ4 would only cost time. (1 KiB blocks were
+    // tried for proofs' random reads: slower, the bigger index crowds the
+    // block cache.)
     options.compression = rocksdb::kNoCompression;
     options.bottommost_compression = rocksdb::kNoCompression;
-    table.block_size = 1024;
   }
   // The journal and the indexes are only scanned: no filter.
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
