@@ -37,6 +37,13 @@ class MemtableHint : public rocksdb::SliceTransform {
                    ? fund_end
                    : 0;
       }
+      case 'T': {
+        // Merkle nodes: each level of a fund's tree grows by index.
+        const size_t fund_end = FundKeyEnd(key);
+        return fund_end > 0 && key.size() == fund_end + 1 + kSequenceBytes
+                   ? fund_end + 1
+                   : 0;
+      }
       case 'X': {
         const size_t fund_end = FundKeyEnd(key);
         if (fund_end == 0 || fund_end >= key.size()) return 0;
