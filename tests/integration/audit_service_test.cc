@@ -204,36 +204,58 @@ TEST_F(AuditServiceTest, StreamsAnyRangeOfEntries) {
   EXPECT_TRUE(status.ok());
 }
 
+// "<code> <reason>" of a finished call; the reason is the trailing metadata
+// the server sends with every error.
+std::string CodeAndReason(const grpc::Status& status,
+                          const grpc::ClientContext& context) {
+  const auto& trailers = context.GetServerTrailingMetadata();
+  auto it = trailers.find("welfare-error-reason");
+  const std::string reason =
+      it == trailers.end() ? ""
+                           : std::string(it->second.data(), it->second.size());
+  return absl::StrCat(static_cast<int>(status.error_code()), " ", reason);
+}
+
+std::string Want(grpc::StatusCode code, absl::string_view reason) {
+  return absl::StrCat(static_cast<int>(code), " ", reason);
+}
+
 TEST_F(AuditServiceTest, BadRequestsAreRefusedWithTheirReasons) {
-  auto reason = [](const grpc::Status& status) { return status.error_code(); };
-  {
-    grpc::ClientContext context;
-    v1::GetCheckpointRequest request;
-    request.set_fund("funds/no-such-fund");
-    v1::SignedCheckpoint out;
-    EXPECT_EQ(reason(audit_->GetCheckpoint(&context, request, &out)),
-              grpc::StatusCode::NOT_FOUND);
-  }
-  {
-    grpc::ClientContext context;
-    v1::GetCheckpointRequest request;
-    request.set_fund("fund/ban-audit");
-    v1::SignedCheckpoint out;
-    EXPECT_EQ(reason(audit_->GetCheckpoint(&context, request, &out)),
-              grpc::StatusCode::INVALID_ARGUMENT);
-  }
-  struct Case {
-    uint64_t sequence, tree_size;
+  struct Checkpoint {
+    const char* fund;
+    std::string want;
   };
-  for (const Case& c : {Case{0, 6}, Case{7, 6}, Case{3, 7}, Case{3, 0}}) {
+  for (const Checkpoint& c :
+       {Checkpoint{"funds/no-such-fund",
+                   Want(grpc::StatusCode::NOT_FOUND, "FUND_NOT_FOUND")},
+        Checkpoint{"fund/ban-audit", Want(grpc::StatusCode::INVALID_ARGUMENT,
+                                          "NAME_MALFORMED")}}) {
+    grpc::ClientContext context;
+    v1::GetCheckpointRequest request;
+    request.set_fund(c.fund);
+    v1::SignedCheckpoint out;
+    grpc::Status status = audit_->GetCheckpoint(&context, request, &out);
+    EXPECT_EQ(CodeAndReason(status, context), c.want) << c.fund;
+  }
+  const std::string required =
+      Want(grpc::StatusCode::INVALID_ARGUMENT, "FIELD_REQUIRED");
+  const std::string size_invalid =
+      Want(grpc::StatusCode::INVALID_ARGUMENT, "TREE_SIZE_INVALID");
+  struct Inclusion {
+    uint64_t sequence, tree_size;
+    std::string want;
+  };
+  for (const Inclusion& c :
+       {Inclusion{0, 6, required}, Inclusion{7, 6, size_invalid},
+        Inclusion{3, 7, size_invalid}, Inclusion{3, 0, required}}) {
     grpc::ClientContext context;
     v1::GetInclusionProofRequest request;
     request.set_fund(kFund);
     request.set_sequence(c.sequence);
     request.set_tree_size(c.tree_size);
     v1::InclusionProof out;
-    EXPECT_EQ(reason(audit_->GetInclusionProof(&context, request, &out)),
-              grpc::StatusCode::INVALID_ARGUMENT)
+    grpc::Status status = audit_->GetInclusionProof(&context, request, &out);
+    EXPECT_EQ(CodeAndReason(status, context), c.want)
         << c.sequence << " in " << c.tree_size;
   }
   struct Sizes {
@@ -247,12 +269,19 @@ TEST_F(AuditServiceTest, BadRequestsAreRefusedWithTheirReasons) {
     request.set_second_tree_size(c.second);
     v1::ConsistencyProof out;
     grpc::Status status = audit_->GetConsistencyProof(&context, request, &out);
-    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+    EXPECT_EQ(CodeAndReason(status, context), size_invalid)
         << c.first << " -> " << c.second;
   }
-  grpc::Status status;
-  Stream(1, 99, &status);
-  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  grpc::ClientContext context;
+  v1::StreamEntriesRequest request;
+  request.set_fund(kFund);
+  request.set_first_sequence(1);
+  request.set_tree_size(99);
+  auto reader = audit_->StreamEntries(&context, request);
+  v1::StoredEntries chunk;
+  EXPECT_FALSE(reader->Read(&chunk));
+  grpc::Status status = reader->Finish();
+  EXPECT_EQ(CodeAndReason(status, context), size_invalid);
 }
 
 TEST_F(AuditServiceTest, TheSameTreeGetsTheSameNoteAcrossRestarts) {
