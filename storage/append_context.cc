@@ -115,6 +115,7 @@ absl::StatusOr<uint64_t> AppendContext::Append(EntryRecord record) {
         HashBytes(node));
   });
   for (const BalanceChange& change : changes) ApplyChange(change);
+  StageTotals(record.effective_day(), changes);
   staging_->Put(Column::kJournal, keys::Entry(fund_id(), record.sequence()),
                 stored.bytes);
   StageIndexes(record);
@@ -191,6 +192,7 @@ absl::StatusOr<AppendContext::BalanceChange> AppendContext::PlanAccount(
     const AccountState& account, int64_t delta, int32_t day) {
   BalanceChange change;
   change.code = account.code;
+  change.delta = delta;
   change.day = day;
   // The balance as of `day` and every later day moves by delta: check the
   // extremes of those balances, which for an entry on or after the last
@@ -296,6 +298,33 @@ void AppendContext::ApplyChange(const BalanceChange& change) {
   account.balance_changed = true;
   account.changed_days[change.day] = change.new_day_total;
   account.last_day = std::max(account.last_day, change.day);
+}
+
+void AppendContext::StageTotals(int32_t day,
+                                absl::Span<const BalanceChange> changes) {
+  const int32_t month_index = MonthIndexOfDay(day);
+  int64_t cash_delta = 0;
+  for (const BalanceChange& change : changes) {
+    staging_->AddToTotal(Column::kTallies,
+                         keys::MonthTotal(fund_id(), change.code, month_index),
+                         change.delta);
+    if (fund_->FindAccount(change.code)->never_negative()) {
+      cash_delta += change.delta;  // Bounded: each balance is checked.
+    }
+  }
+  if (cash_delta == 0) return;  // No money in or out, e.g. bank to cash.
+  // What cash and bank received, by the account on the other side: the
+  // other postings of the entry sum to minus the cash movement.
+  for (const BalanceChange& change : changes) {
+    if (fund_->FindAccount(change.code)->never_negative()) continue;
+    staging_->AddToTotal(Column::kTallies,
+                         keys::CashFlow(fund_id(), change.code, day),
+                         -change.delta);
+    staging_->AddToTotal(
+        Column::kTallies,
+        keys::CashFlowMonth(fund_id(), change.code, month_index),
+        -change.delta);
+  }
 }
 
 void AppendContext::StageIndexes(const EntryRecord& record) {

@@ -16,6 +16,7 @@
 
 #include "absl/container/inlined_vector.h"
 #include "absl/status/statusor.h"
+#include "absl/types/span.h"
 #include "storage/fund_state.h"
 #include "storage/staging.h"
 #include "storage/stored_entry.h"
@@ -71,6 +72,7 @@ class AppendContext {
   // A planned change of one account's balance and day total.
   struct BalanceChange {
     uint32_t code = 0;
+    int64_t delta = 0;
     int64_t new_balance = 0;
     int32_t day = 0;
     int64_t new_day_total = 0;
@@ -95,6 +97,8 @@ class AppendContext {
   void OpenAccounts(welfare::storage::v1::EntryRecord& record);
   void OpenAccount(welfare::storage::v1::AccountRecord& account);
   void ApplyChange(const BalanceChange& change);
+  // Month totals (O) and cash flows (Y 'c') of the entry's changes.
+  void StageTotals(int32_t day, absl::Span<const BalanceChange> changes);
   void StageIndexes(const welfare::storage::v1::EntryRecord& record);
 
   const WriteRequest& request_;

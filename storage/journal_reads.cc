@@ -4,6 +4,7 @@
 #include "storage/errors.h"
 #include "storage/keys.h"
 #include "storage/status_macros.h"
+#include "storage/tallies.h"
 
 namespace welfare::storage {
 namespace {
@@ -54,19 +55,9 @@ absl::StatusOr<std::vector<AccountBalance>> ReadBalances(
       return Corrupt(fund_id, absl::StrCat("unreadable balance of ", code));
     }
     if (!as_of_day.has_value()) continue;
-    // Take back every day total after as_of_day.
-    PrefixIterator days =
-        view.Scan(Column::kViews, keys::DayPrefix(fund_id, code));
-    std::string after;
-    keys::AppendDay(&after, *as_of_day + 1);
-    for (days.Seek(after); days.Valid(); days.Next()) {
-      int64_t total;
-      if (!keys::DecodeFixed64(days.value(), &total)) {
-        return Corrupt(fund_id, absl::StrCat("unreadable day total of ", code));
-      }
-      row.balance -= total;
-    }
-    RETURN_IF_ERROR(days.status());
+    ASSIGN_OR_RETURN(int64_t after,
+                     MovementAfter(view, fund_id, code, *as_of_day));
+    row.balance -= after;
   }
   RETURN_IF_ERROR(accounts.status());
   return balances;

@@ -30,7 +30,8 @@ struct AccountBalance {
 
 // Every account of the fund in code order with its balance: over every
 // entry, or, with as_of_day, over the entries effective on or before it.
-// Costs one read per account plus one per day with entries after as_of_day.
+// Costs one read per account plus, with as_of_day, one per later month and
+// one per later day of as_of_day's month with entries (tallies.h).
 absl::StatusOr<std::vector<AccountBalance>> ReadBalances(
     const ReadView& view, absl::string_view fund_id,
     std::optional<int32_t> as_of_day);

@@ -115,6 +115,93 @@ std::string DayPrefix(absl::string_view fund_id, uint32_t code) {
   return key;
 }
 
+std::string MonthTotal(absl::string_view fund_id, uint32_t code,
+                       int32_t month_index) {
+  std::string key = MonthTotalPrefix(fund_id, code);
+  AppendBigEndian32(&key, static_cast<uint32_t>(month_index));
+  return key;
+}
+
+std::string MonthTotalPrefix(absl::string_view fund_id, uint32_t code) {
+  std::string key = FundScoped('O', fund_id);
+  AppendBigEndian16(&key, static_cast<uint16_t>(code));
+  return key;
+}
+
+std::string CashFlow(absl::string_view fund_id, uint32_t counter_code,
+                     int32_t day) {
+  std::string key = CashFlowPrefix(fund_id);
+  AppendBigEndian16(&key, static_cast<uint16_t>(counter_code));
+  AppendDay(&key, day);
+  return key;
+}
+
+std::string CashFlowPrefix(absl::string_view fund_id) {
+  std::string key = FundScoped('Y', fund_id);
+  key.push_back('c');
+  return key;
+}
+
+std::string CashFlowMonth(absl::string_view fund_id, uint32_t counter_code,
+                          int32_t month_index) {
+  std::string key = CashFlowMonthPrefix(fund_id);
+  AppendBigEndian16(&key, static_cast<uint16_t>(counter_code));
+  AppendBigEndian32(&key, static_cast<uint32_t>(month_index));
+  return key;
+}
+
+std::string CashFlowMonthPrefix(absl::string_view fund_id) {
+  std::string key = FundScoped('Y', fund_id);
+  key.push_back('C');
+  return key;
+}
+
+std::string BenefitTally(absl::string_view fund_id, uint8_t category,
+                         int32_t day, int32_t member_number) {
+  std::string key = BenefitTallyPrefix(fund_id, category);
+  AppendDay(&key, day);
+  AppendBigEndian32(&key, static_cast<uint32_t>(member_number));
+  return key;
+}
+
+std::string BenefitTallyPrefix(absl::string_view fund_id, uint8_t category) {
+  std::string key = FundScoped('Y', fund_id);
+  key.push_back('b');
+  key.push_back(static_cast<char>(category));
+  return key;
+}
+
+std::string RoundTally(absl::string_view fund_id, absl::string_view round,
+                       int32_t day) {
+  WELFARE_CHECK(round.size() <= 255);
+  std::string key = RoundTallyPrefix(fund_id);
+  key.push_back(static_cast<char>(round.size()));
+  key.append(round.data(), round.size());
+  AppendDay(&key, day);
+  return key;
+}
+
+std::string RoundTallyPrefix(absl::string_view fund_id) {
+  std::string key = FundScoped('Y', fund_id);
+  key.push_back('g');
+  return key;
+}
+
+std::string MemberTally(absl::string_view fund_id, uint8_t category,
+                        uint8_t status, int32_t day) {
+  std::string key = MemberTallyPrefix(fund_id);
+  key.push_back(static_cast<char>(category));
+  key.push_back(static_cast<char>(status));
+  AppendDay(&key, day);
+  return key;
+}
+
+std::string MemberTallyPrefix(absl::string_view fund_id) {
+  std::string key = FundScoped('Y', fund_id);
+  key.push_back('m');
+  return key;
+}
+
 std::string Member(absl::string_view fund_id, int32_t member_number) {
   std::string key = MemberPrefix(fund_id);
   AppendBigEndian32(&key, static_cast<uint32_t>(member_number));

@@ -1,34 +1,43 @@
-// The key layout of welfare-ledger's RocksDB database (format version 1).
+// The key layout of welfare-ledger's RocksDB database (format version 3).
 // docs/FORMAT.md is the same layout with the value grammar; change both.
 //
 //   fund_key   := fund_id 0x00          fund ids are [a-z0-9-], never 0x00,
 //                                       so fund_key sorts funds by id
 //   be16/32/64 := unsigned big-endian integer (sorts numerically)
 //   day        := be32(days since 1970-01-01 + 2^31)   (sorts by date)
+//   month      := be32(year * 12 + month - 1)
 //
 // column family "journal"
-//   'E' fund_key sequence:be64                  -> EntryRecord bytes
+//   'E' fund_key sequence:be64               -> EntryRecord bytes
 // column family "tree" (append-only, read by key)
-//   'T' fund_key level:u8 index:be64            -> Merkle node: 32 bytes
-//                                       (leaves and perfect subtrees)
+//   'T' fund_key level:u8 index:be64         -> Merkle node: 32 bytes
 // column family "views"
-//   'F' fund_key                                -> FundView
-//   'A' fund_key code:be16                      -> AccountRecord
-//   'B' fund_key code:be16                      -> balance: fixed64le
-//   'D' fund_key code:be16 day                  -> day total: fixed64le
-//   'M' fund_key member:be32                    -> MemberView
-//   'R' fund_key request_id                     -> RequestRecord
-//   'C' fund_key                                -> CheckpointRecord
-//   'V' fund_key sequence:be64                  -> reversing sequence:
-//   fixed64le 'X' fund_key 'd' day sequence:be64          -> empty (by
-//   effective date) 'X' fund_key 'k' kind:u8 sequence:be64      -> empty (by
-//   entry kind) 'X' fund_key 'm' member:be32 sequence:be64  -> empty (by
-//   member)
+//   'F' fund_key                             -> FundView
+//   'A' fund_key code:be16                   -> AccountRecord
+//   'B' fund_key code:be16                   -> balance: fixed64le
+//   'D' fund_key code:be16 day               -> day total: fixed64le
+//   'M' fund_key member:be32                 -> MemberView
+//   'R' fund_key request_id                  -> RequestRecord
+//   'C' fund_key                             -> CheckpointRecord
+//   'V' fund_key sequence:be64               -> reversing sequence
+// column family "indexes" (values empty)
+//   'X' fund_key 'd' day sequence:be64       entries by effective date
+//   'X' fund_key 'k' kind:u8 sequence:be64   entries by kind
+//   'X' fund_key 'm' member:be32 sequence:be64  entries by member
+// column family "tallies" (fixed64le totals, only ever added to; totals.h)
+//   'O' fund_key code:be16 month             -> debits minus credits
+//   'Y' fund_key 'c' code:be16 day           -> net cash and bank received
+//                                               from that account
+//   'Y' fund_key 'C' code:be16 month         -> the same by month
+//   'Y' fund_key 'b' category:u8 day member:be32  -> net benefit paid
+//   'Y' fund_key 'g' length:u8 round day     -> net government match
+//   'Y' fund_key 'm' category:u8 status:u8 day    -> members entering (+1)
+//                                               or leaving (-1) a status
 // column family "profiles" (personal data; may be corrected or erased)
-//   'P' fund_key member:be32                    -> ProfileRecord
-//   'N' fund_key national_id_hmac:32 bytes      -> member: be32
+//   'P' fund_key member:be32                 -> ProfileRecord
+//   'N' fund_key national_id_hmac:32 bytes   -> member: be32
 // column family "default"
-//   "welfare-ledger/format"                     -> "1"
+//   "welfare-ledger/format"                  -> "3"
 #ifndef WELFARE_STORAGE_KEYS_H_
 #define WELFARE_STORAGE_KEYS_H_
 
@@ -40,7 +49,7 @@
 namespace welfare::storage::keys {
 
 inline constexpr char kFormatKey[] = "welfare-ledger/format";
-inline constexpr char kFormatVersion[] = "2";
+inline constexpr char kFormatVersion[] = "3";
 
 std::string Entry(absl::string_view fund_id, uint64_t sequence);
 std::string EntryPrefix(absl::string_view fund_id);
@@ -64,6 +73,27 @@ std::string AccountPrefix(absl::string_view fund_id);
 std::string Balance(absl::string_view fund_id, uint32_t code);
 std::string Day(absl::string_view fund_id, uint32_t code, int32_t day);
 std::string DayPrefix(absl::string_view fund_id, uint32_t code);
+
+// Month index of a month: year * 12 + month - 1.
+std::string MonthTotal(absl::string_view fund_id, uint32_t code,
+                       int32_t month_index);
+std::string MonthTotalPrefix(absl::string_view fund_id, uint32_t code);
+std::string CashFlow(absl::string_view fund_id, uint32_t counter_code,
+                     int32_t day);
+std::string CashFlowPrefix(absl::string_view fund_id);
+std::string CashFlowMonth(absl::string_view fund_id, uint32_t counter_code,
+                          int32_t month_index);
+std::string CashFlowMonthPrefix(absl::string_view fund_id);
+std::string BenefitTally(absl::string_view fund_id, uint8_t category,
+                         int32_t day, int32_t member_number);
+std::string BenefitTallyPrefix(absl::string_view fund_id, uint8_t category);
+// round is 1..255 bytes, or empty for government match without a round.
+std::string RoundTally(absl::string_view fund_id, absl::string_view round,
+                       int32_t day);
+std::string RoundTallyPrefix(absl::string_view fund_id);
+std::string MemberTally(absl::string_view fund_id, uint8_t category,
+                        uint8_t status, int32_t day);
+std::string MemberTallyPrefix(absl::string_view fund_id);
 
 std::string Member(absl::string_view fund_id, int32_t member_number);
 std::string MemberPrefix(absl::string_view fund_id);

@@ -102,15 +102,27 @@ void Staging::PutUnread(Column column, absl::string_view key,
       batch_.Put(store_->handle(column), ToSlice(key), ToSlice(value)).ok());
 }
 
+void Staging::AddToTotal(Column column, absl::string_view key, int64_t delta) {
+  ++writes_;
+  std::string overlay_key = OverlayKey(column, key);
+  int64_t& total = totals_[overlay_key];
+  total = static_cast<int64_t>(static_cast<uint64_t>(total) +
+                               static_cast<uint64_t>(delta));
+  if (!savepoints_.empty()) {
+    total_undo_.emplace_back(std::move(overlay_key), delta);
+  }
+}
+
 void Staging::SetSavePoint() {
   batch_.SetSavePoint();
-  savepoints_.push_back({undo_.size(), writes_});
+  savepoints_.push_back({undo_.size(), total_undo_.size(), writes_});
 }
 
 void Staging::RollbackToSavePoint() {
   WELFARE_CHECK(!savepoints_.empty());
   WELFARE_CHECK(batch_.RollbackToSavePoint().ok());
   const size_t keep = savepoints_.back().undo_size;
+  const size_t keep_totals = savepoints_.back().total_undo_size;
   writes_ = savepoints_.back().writes;
   savepoints_.pop_back();
   while (undo_.size() > keep) {
@@ -122,6 +134,13 @@ void Staging::RollbackToSavePoint() {
     }
     undo_.pop_back();
   }
+  while (total_undo_.size() > keep_totals) {
+    auto& [overlay_key, delta] = total_undo_.back();
+    int64_t& total = totals_[overlay_key];
+    total = static_cast<int64_t>(static_cast<uint64_t>(total) -
+                                 static_cast<uint64_t>(delta));
+    total_undo_.pop_back();
+  }
 }
 
 void Staging::PopSavePoint() {
@@ -130,7 +149,10 @@ void Staging::PopSavePoint() {
   savepoints_.pop_back();
   // An enclosing savepoint still needs the undo records; the outermost
   // does not.
-  if (savepoints_.empty()) undo_.clear();
+  if (savepoints_.empty()) {
+    undo_.clear();
+    total_undo_.clear();
+  }
 }
 
 absl::Status Staging::Commit() {
@@ -143,6 +165,16 @@ absl::Status Staging::Commit() {
                                      : batch_.Delete(handle, key))
                       .ok());
   }
+  for (const auto& [overlay_key, total] : totals_) {
+    if (total == 0) continue;
+    WELFARE_CHECK(
+        batch_
+            .Merge(
+                store_->handle(static_cast<Column>(overlay_key[0])),
+                rocksdb::Slice(overlay_key.data() + 1, overlay_key.size() - 1),
+                keys::EncodeFixed64(total))
+            .ok());
+  }
   absl::Status status = absl::OkStatus();
   if (batch_.Count() > 0) status = store_->WriteDurably(&batch_);
   Clear();
@@ -153,6 +185,8 @@ void Staging::Clear() {
   batch_.Clear();
   overlay_.clear();
   undo_.clear();
+  totals_.clear();
+  total_undo_.clear();
   savepoints_.clear();
   writes_ = 0;
 }

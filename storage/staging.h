@@ -44,6 +44,10 @@ class Staging {
   void Delete(Column column, absl::string_view key);
   // A write that no Get of this group will ask for (Get would not see it).
   void PutUnread(Column column, absl::string_view key, absl::string_view value);
+  // Adds delta to the total under key in a column whose merge operator adds
+  // (totals.h). The group's deltas of one key are summed and written as one
+  // merge operand at Commit; Get never sees them.
+  void AddToTotal(Column column, absl::string_view key, int64_t delta);
 
   void SetSavePoint();
   // Undoes every write since the last SetSavePoint, and removes it.
@@ -72,8 +76,13 @@ class Staging {
   // Column byte + key -> value, or nullopt for a deletion.
   std::map<std::string, std::optional<std::string>, std::less<>> overlay_;
   std::vector<Undo> undo_;
+  // Column byte + key -> the group's summed delta; every addition is logged
+  // while a savepoint is set, so a rollback can take it back.
+  std::map<std::string, int64_t, std::less<>> totals_;
+  std::vector<std::pair<std::string, int64_t>> total_undo_;
   struct SavePoint {
     size_t undo_size;
+    size_t total_undo_size;
     uint32_t writes;
   };
   std::vector<SavePoint> savepoints_;

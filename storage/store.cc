@@ -10,13 +10,14 @@
 #include "storage/keys.h"
 #include "storage/memtable_hint.h"
 #include "storage/status_macros.h"
+#include "storage/totals.h"
 
 namespace welfare::storage {
 namespace {
 
 // Column family names, in Column order.
 const char* const kColumnNames[kColumnCount] = {
-    "journal", "views", "profiles", "indexes", "default", "tree"};
+    "journal", "views", "profiles", "indexes", "default", "tree", "tallies"};
 
 rocksdb::ColumnFamilyOptions ColumnOptions(
     Column column, const std::shared_ptr<rocksdb::Cache>& cache) {
@@ -52,7 +53,12 @@ rocksdb::ColumnFamilyOptions ColumnOptions(
     options.compression = rocksdb::kNoCompression;
     options.bottommost_compression = rocksdb::kNoCompression;
   }
-  // The journal and the indexes are only scanned: no filter.
+  if (column == Column::kTallies) {
+    // Totals are only added to, by merge operands that reads and
+    // compactions sum; they are scanned by range, never looked up by key.
+    options.merge_operator = NewAddInt64MergeOperator();
+  }
+  // The journal, the indexes and the tallies are only scanned: no filter.
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   return options;
 }

@@ -27,8 +27,11 @@ enum class Column {
   kIndexes = 3,
   kDefault = 4,
   kTree = 5,
+  // Report totals (keys.h): every value is a fixed64le int64 that writers
+  // only add to (RocksDB merge with AddInt64MergeOperator, totals.h).
+  kTallies = 6,
 };
-inline constexpr int kColumnCount = 6;
+inline constexpr int kColumnCount = 7;
 
 struct StoreOptions {
   // The database folder; created if missing.

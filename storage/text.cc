@@ -16,6 +16,11 @@ int32_t DayNumber(const absl::CivilDay& day) {
 
 absl::CivilDay CivilDayOf(int32_t day_number) { return kEpoch + day_number; }
 
+int32_t MonthIndexOfDay(int32_t day_number) {
+  const absl::CivilDay day = CivilDayOf(day_number);
+  return static_cast<int32_t>(day.year() * 12 + day.month() - 1);
+}
+
 std::string DayText(int32_t day_number) {
   absl::CivilDay day = CivilDayOf(day_number);
   return absl::StrFormat("%04d-%02d-%02d", day.year(), day.month(), day.day());

@@ -12,6 +12,8 @@ namespace welfare::storage {
 // Days since 1970-01-01, the stored form of a date.
 int32_t DayNumber(const absl::CivilDay& day);
 absl::CivilDay CivilDayOf(int32_t day_number);
+// year * 12 + month - 1 of the day's month.
+int32_t MonthIndexOfDay(int32_t day_number);
 
 // "2026-10-05".
 std::string DayText(int32_t day_number);

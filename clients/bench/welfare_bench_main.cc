@@ -13,7 +13,10 @@
 // generator's realistic province, clients/seed, and reports entries/s),
 // audit (fills one fund with --audit_entries entries, then measures the
 // checkpoint, inclusion proof and consistency proof calls of AuditService,
-// and a full verification of the fund with the audit client).
+// and a full verification of the fund with the audit client), reports (fills
+// one fund with --report_entries entries over 16 years, then times every
+// report of ReportService over several periods). After the province mode
+// loads its funds, it times the partner roll-up of the province.
 #include <sys/resource.h>
 
 #include <filesystem>
@@ -35,6 +38,7 @@
 #include "absl/time/clock.h"
 #include "clients/audit/auditor.h"
 #include "clients/bench/load.h"
+#include "clients/bench/report_bench.h"
 #include "clients/bench/server_process.h"
 #include "clients/ledger_client.h"
 #include "clients/seed/execute.h"
@@ -49,7 +53,8 @@ ABSL_FLAG(std::string, data_dir, "",
           "deleted afterwards).");
 ABSL_FLAG(std::vector<std::string>, modes,
           (std::vector<std::string>{"single", "batch"}),
-          "Comma-separated: single, batch, fill, read, province.");
+          "Comma-separated: single, batch, fill, read, province, audit, "
+          "reports.");
 ABSL_FLAG(int, province_funds, 20,
           "Funds of the seeded province the province mode loads (170 is "
           "all of Sisaket).");
@@ -67,6 +72,10 @@ ABSL_FLAG(int, fill_funds, 170, "Funds the fill mode spreads them over.");
 ABSL_FLAG(int64_t, audit_entries, 1'000'000,
           "Entries of the fund the audit mode fills and audits.");
 ABSL_FLAG(int, audit_clients, 16, "Concurrent callers of the audit mode.");
+ABSL_FLAG(int64_t, report_entries, 1'000'000,
+          "Entries of the fund the reports mode reads.");
+ABSL_FLAG(int, report_repetitions, 20,
+          "Calls of each report (and of the province roll-up) timed.");
 ABSL_FLAG(std::string, verifier_key_file, "",
           "The audit mode's trusted checkpoint key (default: the started "
           "server's <data_dir>/checkpoint-verifier.key).");
@@ -428,6 +437,29 @@ int main(int argc, char** argv) {
                                                 1e6 / summary->entries_new);
     }
     std::printf("\n");
+    absl::Status timed = welfare::bench::TimeAreaStatus(
+        target, spec.province_code, absl::GetFlag(FLAGS_report_repetitions));
+    if (!timed.ok()) {
+      std::fprintf(stderr, "welfare-bench: %s\n", timed.ToString().c_str());
+      exit_code = 1;
+    }
+  }
+  if (wants("reports")) {
+    const std::string fund_id = "reports-1";
+    const int64_t entries = absl::GetFlag(FLAGS_report_entries);
+    std::printf("reports: filling %s with %lld entries over 16 years\n",
+                fund_id.c_str(), static_cast<long long>(entries));
+    absl::Status status =
+        welfare::bench::FillReportFund(target, fund_id, entries);
+    if (status.ok()) {
+      PrintMemory(pid, "after the reports fill");
+      status = welfare::bench::TimeReports(
+          target, fund_id, absl::GetFlag(FLAGS_report_repetitions));
+    }
+    if (!status.ok()) {
+      std::fprintf(stderr, "welfare-bench: %s\n", status.ToString().c_str());
+      exit_code = 1;
+    }
   }
   PrintMemory(pid, "at the end");
   process.reset();

@@ -8,6 +8,7 @@
 #include "services/domain/member_rules.h"
 #include "services/domain/names.h"
 #include "services/domain/records.h"
+#include "services/domain/report_tallies.h"
 #include "services/domain/validate.h"
 #include "services/domain/views.h"
 #include "storage/append_context.h"
@@ -206,6 +207,8 @@ void Ledger::RegisterMember(const std::string& principal,
     joined->set_status(v1::MEMBER_STATUS_ACTIVE);
     joined->set_effective_day(view.join_day());
     joined->set_sequence(sequence);
+    StageMemberTally(context, view.category(), v1::MEMBER_STATUS_ACTIVE,
+                     view.join_day(), +1);
     PutMember(context, view);
     context.staging().Put(Column::kProfiles,
                           keys::Profile(context.fund_id(), number),
@@ -256,6 +259,14 @@ void Ledger::ChangeMemberStatus(const std::string& principal,
                                     entry.member_number()));
     RETURN_IF_ERROR(CheckStatusChange(member, entry.status_changed().status(),
                                       entry.effective_day()));
+    // CheckStatusChange: never dated before the last change.
+    const int32_t old_status =
+        member.status_history(member.status_history_size() - 1).status();
+    StageMemberTally(context, member.category(), old_status,
+                     entry.effective_day(), -1);
+    StageMemberTally(context, member.category(),
+                     entry.status_changed().status(), entry.effective_day(),
+                     +1);
     auto* period = member.add_status_history();
     period->set_status(entry.status_changed().status());
     period->set_effective_day(entry.effective_day());

@@ -5,6 +5,7 @@
 #include "services/domain/dates.h"
 #include "services/domain/member_rules.h"
 #include "services/domain/names.h"
+#include "services/domain/report_tallies.h"
 #include "services/domain/validate.h"
 #include "services/domain/views.h"
 #include "storage/errors.h"
@@ -295,7 +296,18 @@ absl::StatusOr<uint64_t> ApplyMoneyItem(storage::AppendContext& context,
           member.SerializeAsString());
     }
   }
-  return context.Append(std::move(entry));
+  const int32_t day = entry.effective_day();
+  EntryRecord tallied;  // What the tallies need; the entry moves on.
+  tallied.set_member_number(entry.member_number());
+  *tallied.mutable_postings() = entry.postings();
+  if (entry.has_contribution()) {
+    *tallied.mutable_contribution() = entry.contribution();
+  } else if (entry.has_disbursement()) {
+    *tallied.mutable_disbursement() = entry.disbursement();
+  }
+  ASSIGN_OR_RETURN(uint64_t sequence, context.Append(std::move(entry)));
+  StageMoneyTallies(context, tallied, day, +1);
+  return sequence;
 }
 
 }  // namespace welfare::domain

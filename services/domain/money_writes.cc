@@ -10,6 +10,7 @@
 #include "services/domain/money_items.h"
 #include "services/domain/names.h"
 #include "services/domain/records.h"
+#include "services/domain/report_tallies.h"
 #include "services/domain/validate.h"
 #include "services/domain/views.h"
 #include "storage/append_context.h"
@@ -268,7 +269,9 @@ void Ledger::ReverseEntry(const std::string& principal,
     }
     RETURN_IF_ERROR(BuildReversal(context, *target, &reversal));
     RETURN_IF_ERROR(FreeDuesMonths(context, target->record));
+    const int32_t day = reversal.effective_day();
     ASSIGN_OR_RETURN(uint64_t reversing, context.Append(std::move(reversal)));
+    StageMoneyTallies(context, target->record, day, -1);
     context.staging().Put(Column::kViews,
                           keys::ReversedBy(context.fund_id(), sequence),
                           keys::EncodeFixed64(static_cast<int64_t>(reversing)));

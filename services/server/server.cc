@@ -120,6 +120,10 @@ absl::StatusOr<std::unique_ptr<WelfareServer>> WelfareServer::Start(
       std::make_unique<grpc_edge::MemberService>(server->ledger_.get());
   server->ledger_service_ =
       std::make_unique<grpc_edge::LedgerService>(server->ledger_.get());
+  server->report_service_ =
+      std::make_unique<grpc_edge::ReportService>(server->ledger_.get());
+  server->partner_service_ =
+      std::make_unique<grpc_edge::PartnerService>(server->ledger_.get());
   ASSIGN_OR_RETURN(auto signer, audit::LoadOrCreateSigningKey(
                                     SigningKeyPath(options), options.log_name,
                                     /*create=*/true, VerifierKeyPath(options)));
@@ -138,6 +142,8 @@ absl::StatusOr<std::unique_ptr<WelfareServer>> WelfareServer::Start(
   builder.RegisterService(server->member_service_.get());
   builder.RegisterService(server->ledger_service_.get());
   builder.RegisterService(server->audit_service_.get());
+  builder.RegisterService(server->report_service_.get());
+  builder.RegisterService(server->partner_service_.get());
   std::vector<
       std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
       interceptors;

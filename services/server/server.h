@@ -12,6 +12,7 @@
 #include "services/audit/audit_log.h"
 #include "services/domain/ledger.h"
 #include "services/grpc/audit_service.h"
+#include "services/grpc/report_services.h"
 #include "services/grpc/services.h"
 #include "storage/clock.h"
 
@@ -77,6 +78,8 @@ class WelfareServer {
   std::unique_ptr<grpc_edge::FundService> fund_service_;
   std::unique_ptr<grpc_edge::MemberService> member_service_;
   std::unique_ptr<grpc_edge::LedgerService> ledger_service_;
+  std::unique_ptr<grpc_edge::ReportService> report_service_;
+  std::unique_ptr<grpc_edge::PartnerService> partner_service_;
   std::unique_ptr<audit::AuditLog> audit_log_;
   std::unique_ptr<grpc_edge::AuditService> audit_service_;
   std::unique_ptr<grpc::Server> server_;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "storage/keys.h"
 #include "storage/store.h"
 #include "tests/testing/test_util.h"
 
@@ -247,6 +248,84 @@ TEST_F(StagingTest, LastKeyWithPrefixForgetsRolledBackKeys) {
   staging_->Delete(Column::kViews, "p1");
   staging_->RollbackToSavePoint();
   EXPECT_THAT(LastKey("p"), Optional(std::string("p1")));
+}
+
+// The total under key in the tallies column, as a fresh snapshot reads it;
+// nullopt if there is none.
+std::optional<int64_t> ReadTotal(Store& store, const std::string& key) {
+  ReadView view(&store);
+  auto value = view.Get(Column::kTallies, key);
+  EXPECT_THAT(value, IsOk());
+  if (!value.ok() || !value->has_value()) return std::nullopt;
+  int64_t total = 0;
+  EXPECT_TRUE(keys::DecodeFixed64(**value, &total));
+  return total;
+}
+
+TEST_F(StagingTest, TotalsAddUpWithinAndAcrossGroups) {
+  staging_->AddToTotal(Column::kTallies, "t1", 500);
+  staging_->AddToTotal(Column::kTallies, "t1", -200);
+  staging_->AddToTotal(Column::kTallies, "t2", 7);
+  EXPECT_EQ(ReadTotal(*store_, "t1"), std::nullopt);  // Not yet durable.
+  ASSERT_THAT(staging_->Commit(), IsOk());
+  EXPECT_EQ(ReadTotal(*store_, "t1"), 300);
+  EXPECT_EQ(ReadTotal(*store_, "t2"), 7);
+  staging_->AddToTotal(Column::kTallies, "t1", -1000);
+  ASSERT_THAT(staging_->Commit(), IsOk());
+  EXPECT_EQ(ReadTotal(*store_, "t1"), -700);
+  // A group whose deltas cancel writes nothing new.
+  staging_->AddToTotal(Column::kTallies, "t3", 5);
+  staging_->AddToTotal(Column::kTallies, "t3", -5);
+  ASSERT_THAT(staging_->Commit(), IsOk());
+  EXPECT_EQ(ReadTotal(*store_, "t3"), std::nullopt);
+}
+
+TEST_F(StagingTest, RollbackTakesBackOnlyTheRequestsTotals) {
+  staging_->AddToTotal(Column::kTallies, "t", 100);
+  staging_->SetSavePoint();
+  staging_->AddToTotal(Column::kTallies, "t", 40);
+  staging_->AddToTotal(Column::kTallies, "u", 3);
+  staging_->SetSavePoint();  // A nested request, kept.
+  staging_->AddToTotal(Column::kTallies, "t", 1);
+  staging_->PopSavePoint();
+  staging_->RollbackToSavePoint();
+  staging_->SetSavePoint();
+  staging_->AddToTotal(Column::kTallies, "t", 20);
+  staging_->PopSavePoint();
+  ASSERT_THAT(staging_->Commit(), IsOk());
+  EXPECT_EQ(ReadTotal(*store_, "t"), 120);
+  EXPECT_EQ(ReadTotal(*store_, "u"), std::nullopt);
+}
+
+TEST_F(StagingTest, TotalsSurviveReopeningAndCompaction) {
+  for (int i = 0; i < 10; ++i) {
+    staging_->AddToTotal(Column::kTallies, "t", i);
+    ASSERT_THAT(staging_->Commit(), IsOk());
+  }
+  ASSERT_TRUE(store_->db()
+                  ->CompactRange(rocksdb::CompactRangeOptions(),
+                                 store_->handle(Column::kTallies), nullptr,
+                                 nullptr)
+                  .ok());
+  staging_.reset();
+  store_.reset();
+  StoreOptions options;
+  options.path = dir_.path();
+  auto store = Store::Open(options);
+  ASSERT_THAT(store, IsOk());
+  EXPECT_EQ(ReadTotal(**store, "t"), 45);
+}
+
+TEST_F(StagingTest, AMalformedTotalIsAnErrorNotANumber) {
+  // A value that is not 8 bytes, as if the file were damaged.
+  ASSERT_TRUE(store_->db()
+                  ->Put(rocksdb::WriteOptions(),
+                        store_->handle(Column::kTallies), "bad", "xyz")
+                  .ok());
+  staging_->AddToTotal(Column::kTallies, "bad", 1);
+  ASSERT_THAT(staging_->Commit(), IsOk());
+  ReadView view(store_.get());
+  EXPECT_FALSE(view.Get(Column::kTallies, "bad").ok());
 }
 
 }  // namespace
