@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-scripts/build.sh welfared welfare welfare-seed welfare-audit
+scripts/build.sh welfared welfare welfare-seed welfare-audit welfare-report
 exec build/services/welfared --data_dir=welfare-data --listen=127.0.0.1:7543 "$@"

@@ -7,6 +7,8 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config clang-format
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   librocksdb-dev libabsl-dev libgtest-dev libgmock-dev libssl-dev
+  # The HTML report's test renders it in a headless browser, with a Thai font.
+  chromium fonts-tlwg-loma-otf
 )
 
 missing=()

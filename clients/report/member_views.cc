@@ -1,0 +1,98 @@
+// The view of a member's passbook.
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "clients/report/view_parts.h"
+
+namespace welfare::report {
+namespace {
+
+// What a passbook line records: "เงินสัจจะ 10/2568–12/2568" or
+// "การเจ็บป่วย: นอนโรงพยาบาล".
+std::string LineDetails(const Style& style, const v1::PassbookLine& line) {
+  const cli::Cells& cells = style.cells();
+  std::string text;
+  if (line.benefit_category() != v1::BENEFIT_CATEGORY_UNSPECIFIED) {
+    text =
+        cells.Label(format::BenefitCategoryLabels(), line.benefit_category());
+    if (!line.sub_type().empty()) absl::StrAppend(&text, ": ", line.sub_type());
+  } else if (line.source() != v1::CONTRIBUTION_SOURCE_UNSPECIFIED) {
+    text = cells.Label(format::ContributionSourceLabels(), line.source());
+  } else {
+    text = cells.Label(format::EntryKindLabels(), line.kind());
+  }
+  if (line.has_months() && line.months().month_count() > 0) {
+    absl::StrAppend(
+        &text, " ",
+        cells.Months(line.months().first_month(), line.months().month_count()));
+  }
+  return text;
+}
+
+std::string ReversalNote(const Style& style, const v1::PassbookLine& line) {
+  if (line.reverses_sequence() != 0) {
+    return absl::StrCat(style.Words("กลับรายการ #", "reverses #"),
+                        line.reverses_sequence());
+  }
+  if (line.reversed_by_sequence() != 0) {
+    return absl::StrCat(style.Words("ถูกกลับโดย #", "reversed by #"),
+                        line.reversed_by_sequence());
+  }
+  return "";
+}
+
+std::string MonthList(
+    const Style& style,
+    const google::protobuf::RepeatedPtrField<v1::YearMonth>& months) {
+  std::vector<std::string> texts;
+  for (const v1::YearMonth& month : months) {
+    texts.push_back(style.cells().Month(month));
+  }
+  return texts.empty() ? "-" : absl::StrJoin(texts, ", ");
+}
+
+}  // namespace
+
+View PassbookView(const Style& style, const v1::Passbook& report) {
+  View view =
+      HeadedView(style, "สมุดประจำตัวสมาชิก", "Member passbook", report.header());
+  const cli::Cells& cells = style.cells();
+  cli::Report member;
+  member.record = true;
+  member.title = absl::StrCat(style.Words("สมาชิกเลขที่ ", "Member number "),
+                              report.member_number());
+  member.columns = {cells.Text("ประเภท", "Category"),
+                    cells.Text("วันที่สมัคร", "Joined"),
+                    cells.Text("สถานะ", "Status"),
+                    cells.Number("เงินสัจจะ", "Dues"),
+                    cells.Number("ค่าสมัคร", "Entry fees"),
+                    cells.Number("สวัสดิการที่ได้รับ", "Benefits received"),
+                    cells.Text("เดือนที่ส่งแล้ว", "Months paid"),
+                    cells.Text("เดือนที่ค้างส่ง", "Months missed")};
+  member.rows.push_back(
+      {cells.Label(format::MemberCategoryLabels(), report.category()),
+       style.Date(report.join_date()),
+       cells.Label(format::MemberStatusLabels(), report.status()),
+       style.Money(report.dues_total_satang()),
+       style.Money(report.fees_total_satang()),
+       style.Money(report.benefits_total_satang()),
+       style.Count(report.months_paid_size()),
+       MonthList(style, report.months_missed())});
+
+  cli::Report lines;
+  lines.title = style.Words("รายการ", "Entries");
+  lines.columns = {
+      cells.Number("ลำดับ", "Entry"),    cells.Text("วันที่", "Date"),
+      cells.Text("รายการ", "Details"),  cells.Number("จำนวนเงิน", "Amount"),
+      cells.Text("เอกสาร", "Document"), cells.Text("หมายเหตุ", "Note")};
+  for (const v1::PassbookLine& line : report.lines()) {
+    lines.rows.push_back(
+        {absl::StrCat(line.sequence()), style.Date(line.effective_date()),
+         LineDetails(style, line), style.Money(line.amount_satang()),
+         line.source_document(), ReversalNote(style, line)});
+  }
+  view.document.reports = {std::move(member), lines};
+  view.document.csv = std::move(lines);
+  return view;
+}
+
+}  // namespace welfare::report

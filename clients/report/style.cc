@@ -1,0 +1,64 @@
+#include "clients/report/style.h"
+
+#include "absl/strings/str_cat.h"
+
+namespace welfare::report {
+namespace {
+
+cli::OutputFormat CellFormat(Output output) {
+  return output == Output::kCsv ? cli::OutputFormat::kCsv
+                                : cli::OutputFormat::kTable;
+}
+
+constexpr int kGroupDigits = 3;
+
+// "1,234,567" for 1234567.
+std::string Grouped(int64_t count) {
+  const std::string digits = absl::StrCat(count < 0 ? -count : count);
+  std::string text = count < 0 ? "-" : "";
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % kGroupDigits == 0) text += ',';
+    text += digits[i];
+  }
+  return text;
+}
+
+}  // namespace
+
+Style::Style(Output output, format::Calendar calendar,
+             format::Language language)
+    : output_(output),
+      calendar_(calendar),
+      cells_(CellFormat(output), calendar, language) {}
+
+std::string Style::Year(int32_t ce_year) const {
+  return absl::StrCat(calendar_ == format::Calendar::kBuddhistEra
+                          ? ce_year + format::kBuddhistEraOffset
+                          : ce_year);
+}
+
+std::string Style::FiscalYear(int32_t ce_year) const {
+  if (thai()) return absl::StrCat("ปีงบประมาณ ", Year(ce_year));
+  return absl::StrCat("fiscal year ", Year(ce_year),
+                      calendar_ == format::Calendar::kBuddhistEra ? " BE" : "");
+}
+
+std::string Style::Count(int64_t count) const {
+  return output_ == Output::kCsv ? absl::StrCat(count) : Grouped(count);
+}
+
+std::string Style::Name(const std::string& thai,
+                        const std::string& english) const {
+  return this->thai() || english.empty() ? thai : english;
+}
+
+std::string Style::People(const v1::PeopleCount& people, bool area) const {
+  const int32_t cells = people.fewer_than_five_cells();
+  if (output_ == Output::kCsv || cells <= 0) return Count(people.count());
+  const std::string suppressed =
+      area ? absl::StrCat("<5 \u00d7", cells) : std::string("<5");
+  if (people.count() == 0) return suppressed;
+  return absl::StrCat(Count(people.count()), " + ", suppressed);
+}
+
+}  // namespace welfare::report
