@@ -26,6 +26,8 @@ struct AccountBalance {
   welfare::storage::v1::AccountRecord account;
   // Debits minus credits.
   int64_t balance = 0;
+  // Whether any entry ever posted to it (else every balance of it is 0).
+  bool posted = false;
 };
 
 // Every account of the fund in code order with its balance: over every

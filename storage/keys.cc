@@ -39,6 +39,12 @@ void AppendDay(std::string* out, int32_t day) {
   AppendBigEndian32(out, static_cast<uint32_t>(int64_t{day} + kDayBias));
 }
 
+uint16_t ReadBigEndian16(absl::string_view in) {
+  WELFARE_CHECK(in.size() >= 2);
+  return static_cast<uint16_t>((uint16_t{uint8_t(in[0])} << 8) |
+                               uint16_t{uint8_t(in[1])});
+}
+
 uint32_t ReadBigEndian32(absl::string_view in) {
   WELFARE_CHECK(in.size() >= 4);
   uint32_t value = 0;
@@ -97,8 +103,12 @@ std::string AccountPrefix(absl::string_view fund_id) {
   return FundScoped('A', fund_id);
 }
 
+std::string BalancePrefix(absl::string_view fund_id) {
+  return FundScoped('B', fund_id);
+}
+
 std::string Balance(absl::string_view fund_id, uint32_t code) {
-  std::string key = FundScoped('B', fund_id);
+  std::string key = BalancePrefix(fund_id);
   AppendBigEndian16(&key, static_cast<uint16_t>(code));
   return key;
 }

@@ -71,6 +71,7 @@ std::string FundPrefix();
 std::string Account(absl::string_view fund_id, uint32_t code);
 std::string AccountPrefix(absl::string_view fund_id);
 std::string Balance(absl::string_view fund_id, uint32_t code);
+std::string BalancePrefix(absl::string_view fund_id);
 std::string Day(absl::string_view fund_id, uint32_t code, int32_t day);
 std::string DayPrefix(absl::string_view fund_id, uint32_t code);
 
@@ -123,6 +124,7 @@ void AppendBigEndian16(std::string* out, uint16_t value);
 void AppendBigEndian32(std::string* out, uint32_t value);
 void AppendBigEndian64(std::string* out, uint64_t value);
 void AppendDay(std::string* out, int32_t day);
+uint16_t ReadBigEndian16(absl::string_view in);  // in.size() >= 2
 uint32_t ReadBigEndian32(absl::string_view in);  // in.size() >= 4
 uint64_t ReadBigEndian64(absl::string_view in);  // in.size() >= 8
 int32_t ReadDay(absl::string_view in);           // in.size() >= 4

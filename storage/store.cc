@@ -167,6 +167,11 @@ PrefixIterator::PrefixIterator(
       make(bounds_->upper.empty() ? nullptr : &bounds_->upper_slice));
 }
 
+void PrefixIterator::SetPrefix(absl::string_view prefix) {
+  WELFARE_CHECK(reusable_);
+  bounds_->prefix.assign(prefix.data(), prefix.size());
+}
+
 void PrefixIterator::Seek(absl::string_view suffix) {
   std::string target = bounds_->prefix;
   target.append(suffix.data(), suffix.size());
@@ -174,6 +179,7 @@ void PrefixIterator::Seek(absl::string_view suffix) {
 }
 
 void PrefixIterator::SeekToLast() {
+  WELFARE_CHECK(!reusable_);
   if (bounds_->upper.empty()) {
     iterator_->SeekToLast();
   } else {
@@ -235,6 +241,16 @@ PrefixIterator ReadView::Scan(Column column, absl::string_view prefix) const {
         options.iterate_upper_bound = upper;
         return store_->db()->NewIterator(options, store_->handle(column));
       });
+}
+
+PrefixIterator ReadView::Cursor(Column column) const {
+  PrefixIterator cursor("", [this, column](const rocksdb::Slice*) {
+    rocksdb::ReadOptions options;
+    options.snapshot = snapshot_;
+    return store_->db()->NewIterator(options, store_->handle(column));
+  });
+  cursor.reusable_ = true;
+  return cursor;
 }
 
 }  // namespace welfare::storage

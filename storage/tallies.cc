@@ -42,12 +42,11 @@ int32_t ReadUnit(Unit unit, absl::string_view in) {
 }
 
 absl::Status SumByGroup(
-    const ReadView& view, absl::string_view fund_id, absl::string_view prefix,
+    PrefixIterator& it, absl::string_view fund_id,
     const std::function<size_t(absl::string_view suffix)>& group_length,
     DayRange range,
     const std::function<void(absl::string_view group, int64_t sum)>& emit,
     Unit unit = Unit::kDay) {
-  PrefixIterator it = view.Scan(Column::kTallies, prefix);
   it.Seek();
   while (it.Valid()) {
     const size_t length = group_length(it.suffix());
@@ -85,12 +84,9 @@ absl::Status SumByGroup(
 // Calls add(day, member, value) for every benefit tally of the category
 // from day `first` to day `last`.
 absl::Status ForEachBenefit(
-    const ReadView& view, absl::string_view fund_id, uint8_t category,
-    int32_t first, int32_t last,
+    PrefixIterator& it, absl::string_view fund_id, int32_t first, int32_t last,
     const std::function<void(int32_t day, uint32_t member, int64_t value)>&
         add) {
-  PrefixIterator it =
-      view.Scan(Column::kTallies, keys::BenefitTallyPrefix(fund_id, category));
   std::string start;
   keys::AppendDay(&start, first);
   for (it.Seek(start); it.Valid(); it.Next()) {
@@ -118,7 +114,7 @@ int64_t PositiveCount(const absl::flat_hash_map<uint32_t, int64_t>& net) {
 // The sum of the fixed64le values of the keys from prefix + start on, while
 // keep(suffix) holds.
 absl::StatusOr<int64_t> SumWhile(
-    PrefixIterator it, absl::string_view start,
+    PrefixIterator& it, absl::string_view start,
     const std::function<bool(absl::string_view suffix)>& keep,
     absl::string_view fund_id) {
   int64_t sum = 0;
@@ -135,65 +131,74 @@ absl::StatusOr<int64_t> SumWhile(
 
 }  // namespace
 
-absl::StatusOr<int64_t> MovementAfter(const ReadView& view,
-                                      absl::string_view fund_id, uint32_t code,
-                                      int32_t day) {
+TotalsReader::TotalsReader(const ReadView* view)
+    : views_(view->Cursor(Column::kViews)),
+      tallies_(view->Cursor(Column::kTallies)) {}
+
+PrefixIterator& TotalsReader::Views(absl::string_view prefix) {
+  views_.SetPrefix(prefix);
+  return views_;
+}
+
+PrefixIterator& TotalsReader::Tallies(absl::string_view prefix) {
+  tallies_.SetPrefix(prefix);
+  return tallies_;
+}
+
+absl::StatusOr<int64_t> TotalsReader::MovementAfter(absl::string_view fund_id,
+                                                    uint32_t code,
+                                                    int32_t day) {
   std::string after_month;
   keys::AppendBigEndian32(&after_month,
                           static_cast<uint32_t>(MonthIndexOfDay(day) + 1));
   ASSIGN_OR_RETURN(
       int64_t months,
       SumWhile(
-          view.Scan(Column::kTallies, keys::MonthTotalPrefix(fund_id, code)),
-          after_month, [](absl::string_view) { return true; }, fund_id));
+          Tallies(keys::MonthTotalPrefix(fund_id, code)), after_month,
+          [](absl::string_view) { return true; }, fund_id));
   // The days of day's month after it.
   const int32_t month_end =
       DayNumber(absl::CivilDay(absl::CivilMonth(CivilDayOf(day)) + 1) - 1);
   std::string after_day;
   keys::AppendDay(&after_day, day + 1);
-  ASSIGN_OR_RETURN(
-      int64_t days,
-      SumWhile(
-          view.Scan(Column::kViews, keys::DayPrefix(fund_id, code)), after_day,
-          [month_end](absl::string_view suffix) {
-            return keys::ReadDay(suffix) <= month_end;
-          },
-          fund_id));
+  ASSIGN_OR_RETURN(int64_t days,
+                   SumWhile(
+                       Views(keys::DayPrefix(fund_id, code)), after_day,
+                       [month_end](absl::string_view suffix) {
+                         return keys::ReadDay(suffix) <= month_end;
+                       },
+                       fund_id));
   return months + days;
 }
 
-absl::StatusOr<int64_t> MovementThrough(const ReadView& view,
-                                        absl::string_view fund_id,
-                                        uint32_t code, int32_t day) {
+absl::StatusOr<int64_t> TotalsReader::MovementThrough(absl::string_view fund_id,
+                                                      uint32_t code,
+                                                      int32_t day) {
   const int32_t month_index = MonthIndexOfDay(day);
-  ASSIGN_OR_RETURN(
-      int64_t months,
-      SumWhile(
-          view.Scan(Column::kTallies, keys::MonthTotalPrefix(fund_id, code)),
-          "",
-          [month_index](absl::string_view suffix) {
-            return static_cast<int32_t>(keys::ReadBigEndian32(suffix)) <
-                   month_index;
-          },
-          fund_id));
+  ASSIGN_OR_RETURN(int64_t months,
+                   SumWhile(
+                       Tallies(keys::MonthTotalPrefix(fund_id, code)), "",
+                       [month_index](absl::string_view suffix) {
+                         return static_cast<int32_t>(keys::ReadBigEndian32(
+                                    suffix)) < month_index;
+                       },
+                       fund_id));
   // The days of day's month up to it.
   std::string month_start;
   keys::AppendDay(&month_start,
                   DayNumber(absl::CivilDay(absl::CivilMonth(CivilDayOf(day)))));
-  ASSIGN_OR_RETURN(int64_t days, SumWhile(
-                                     view.Scan(Column::kViews,
-                                               keys::DayPrefix(fund_id, code)),
-                                     month_start,
-                                     [day](absl::string_view suffix) {
-                                       return keys::ReadDay(suffix) <= day;
-                                     },
-                                     fund_id));
+  ASSIGN_OR_RETURN(int64_t days,
+                   SumWhile(
+                       Views(keys::DayPrefix(fund_id, code)), month_start,
+                       [day](absl::string_view suffix) {
+                         return keys::ReadDay(suffix) <= day;
+                       },
+                       fund_id));
   return months + days;
 }
 
-absl::StatusOr<std::map<uint32_t, int64_t>> CashFlows(const ReadView& view,
-                                                      absl::string_view fund_id,
-                                                      DayRange range) {
+absl::StatusOr<std::map<uint32_t, int64_t>> TotalsReader::CashFlows(
+    absl::string_view fund_id, DayRange range) {
   // Whole months in between from month totals; the partial months at either
   // end from day totals.
   auto month_start = [](int32_t month) {
@@ -209,29 +214,28 @@ absl::StatusOr<std::map<uint32_t, int64_t>> CashFlows(const ReadView& view,
   const bool last_whole = range.last == month_start(last_month + 1) - 1;
   std::map<uint32_t, int64_t> flows;
   auto add = [&flows](absl::string_view group, int64_t sum) {
-    const uint32_t code =
-        (uint32_t{uint8_t(group[0])} << 8) | uint32_t{uint8_t(group[1])};
+    const uint32_t code = keys::ReadBigEndian16(group);
     flows[code] += sum;
   };
   auto code_length = [](absl::string_view) -> size_t { return 2; };
   if (last_month - first_month < 2) {
-    RETURN_IF_ERROR(SumByGroup(view, fund_id, keys::CashFlowPrefix(fund_id),
+    RETURN_IF_ERROR(SumByGroup(Tallies(keys::CashFlowPrefix(fund_id)), fund_id,
                                code_length, range, add));
   } else {
     const int32_t months_from = first_whole ? first_month : first_month + 1;
     const int32_t months_to = last_whole ? last_month : last_month - 1;
     RETURN_IF_ERROR(SumByGroup(
-        view, fund_id, keys::CashFlowMonthPrefix(fund_id), code_length,
+        Tallies(keys::CashFlowMonthPrefix(fund_id)), fund_id, code_length,
         DayRange{months_from, months_to}, add, Unit::kMonth));
     if (!first_whole) {
       RETURN_IF_ERROR(SumByGroup(
-          view, fund_id, keys::CashFlowPrefix(fund_id), code_length,
+          Tallies(keys::CashFlowPrefix(fund_id)), fund_id, code_length,
           DayRange{range.first, month_start(first_month + 1) - 1}, add));
     }
     if (!last_whole) {
-      RETURN_IF_ERROR(
-          SumByGroup(view, fund_id, keys::CashFlowPrefix(fund_id), code_length,
-                     DayRange{month_start(last_month), range.last}, add));
+      RETURN_IF_ERROR(SumByGroup(
+          Tallies(keys::CashFlowPrefix(fund_id)), fund_id, code_length,
+          DayRange{month_start(last_month), range.last}, add));
     }
   }
   for (auto it = flows.begin(); it != flows.end();) {
@@ -240,11 +244,11 @@ absl::StatusOr<std::map<uint32_t, int64_t>> CashFlows(const ReadView& view,
   return flows;
 }
 
-absl::StatusOr<std::map<std::string, int64_t>> MatchingRounds(
-    const ReadView& view, absl::string_view fund_id, DayRange range) {
+absl::StatusOr<std::map<std::string, int64_t>> TotalsReader::MatchingRounds(
+    absl::string_view fund_id, DayRange range) {
   std::map<std::string, int64_t> rounds;
   RETURN_IF_ERROR(SumByGroup(
-      view, fund_id, keys::RoundTallyPrefix(fund_id),
+      Tallies(keys::RoundTallyPrefix(fund_id)), fund_id,
       [](absl::string_view suffix) -> size_t {
         return suffix.empty() ? 0 : 1 + size_t{uint8_t(suffix[0])};
       },
@@ -255,37 +259,35 @@ absl::StatusOr<std::map<std::string, int64_t>> MatchingRounds(
   return rounds;
 }
 
-absl::StatusOr<int64_t> BenefitPeople(const ReadView& view,
-                                      absl::string_view fund_id,
-                                      uint8_t category, DayRange range) {
+absl::StatusOr<int64_t> TotalsReader::BenefitPeople(absl::string_view fund_id,
+                                                    uint8_t category,
+                                                    DayRange range) {
   absl::flat_hash_map<uint32_t, int64_t> net;  // Member -> net benefit.
-  RETURN_IF_ERROR(
-      ForEachBenefit(view, fund_id, category, range.first, range.last,
-                     [&net](int32_t, uint32_t member, int64_t value) {
-                       net[member] += value;
-                     }));
+  RETURN_IF_ERROR(ForEachBenefit(
+      Tallies(keys::BenefitTallyPrefix(fund_id, category)), fund_id,
+      range.first, range.last, [&net](int32_t, uint32_t member, int64_t value) {
+        net[member] += value;
+      }));
   return PositiveCount(net);
 }
 
-absl::StatusOr<BenefitPeopleCount> BenefitPeopleWithCumulative(
-    const ReadView& view, absl::string_view fund_id, uint8_t category,
-    DayRange range) {
+absl::StatusOr<BenefitPeopleCount> TotalsReader::BenefitPeopleWithCumulative(
+    absl::string_view fund_id, uint8_t category, DayRange range) {
   absl::flat_hash_map<uint32_t, int64_t> in_range, to_date;
-  RETURN_IF_ERROR(
-      ForEachBenefit(view, fund_id, category, INT32_MIN, range.last,
-                     [&](int32_t day, uint32_t member, int64_t value) {
-                       to_date[member] += value;
-                       if (day >= range.first) in_range[member] += value;
-                     }));
+  RETURN_IF_ERROR(ForEachBenefit(
+      Tallies(keys::BenefitTallyPrefix(fund_id, category)), fund_id, INT32_MIN,
+      range.last, [&](int32_t day, uint32_t member, int64_t value) {
+        to_date[member] += value;
+        if (day >= range.first) in_range[member] += value;
+      }));
   return BenefitPeopleCount{PositiveCount(in_range), PositiveCount(to_date)};
 }
 
 absl::StatusOr<std::map<std::pair<int32_t, int32_t>, int64_t>>
-MembersByCategoryAndStatus(const ReadView& view, absl::string_view fund_id,
-                           int32_t day) {
+TotalsReader::MembersByCategoryAndStatus(absl::string_view fund_id,
+                                         int32_t day) {
   std::map<std::pair<int32_t, int32_t>, int64_t> members;
-  PrefixIterator it =
-      view.Scan(Column::kTallies, keys::MemberTallyPrefix(fund_id));
+  PrefixIterator& it = Tallies(keys::MemberTallyPrefix(fund_id));
   for (it.Seek(); it.Valid(); it.Next()) {
     const absl::string_view suffix = it.suffix();
     if (suffix.size() != 2 + kDayBytes) {

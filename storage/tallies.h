@@ -1,7 +1,7 @@
 // Reads of the tallies column family (keys.h, totals.h) from a snapshot:
 // account movements by month and day, and the report totals kept per day.
 // Each read costs a seek per group (account, member, round) and one step
-// per day with entries in the range, never a scan of the journal.
+// per day or month with totals in the range, never a scan of the journal.
 #ifndef WELFARE_STORAGE_TALLIES_H_
 #define WELFARE_STORAGE_TALLIES_H_
 
@@ -22,55 +22,66 @@ struct DayRange {
   int32_t last = 0;
 };
 
-// Debits minus credits of one account over the entries effective after
-// `day`: the balance as of `day` is the all-time balance (B-key) minus it.
-// Reads the month totals (O) after day's month and the day totals (D) of
-// the rest of day's month.
-absl::StatusOr<int64_t> MovementAfter(const ReadView& view,
-                                      absl::string_view fund_id, uint32_t code,
-                                      int32_t day);
-// Debits minus credits of one account over the entries effective on or
-// before `day`: the month totals before day's month and the day totals of
-// its days up to day. Cheaper than MovementAfter for early days.
-absl::StatusOr<int64_t> MovementThrough(const ReadView& view,
-                                        absl::string_view fund_id,
-                                        uint32_t code, int32_t day);
-
-// Net money into cash and bank accounts in the range, by the account on the
-// other side of the entries (positive: received from it). Accounts with no
-// cash movement in the range are absent. Whole months are read from month
-// totals, the rest from day totals.
-absl::StatusOr<std::map<uint32_t, int64_t>> CashFlows(const ReadView& view,
-                                                      absl::string_view fund_id,
-                                                      DayRange range);
-
-// Net government match in the range by matching round ("" for money posted
-// to the government match account without a round).
-absl::StatusOr<std::map<std::string, int64_t>> MatchingRounds(
-    const ReadView& view, absl::string_view fund_id, DayRange range);
-
-// The number of members whose net benefit of the category (1..16) in the
-// range is positive. Reads one total per member and day with benefits in the
-// range.
-absl::StatusOr<int64_t> BenefitPeople(const ReadView& view,
-                                      absl::string_view fund_id,
-                                      uint8_t category, DayRange range);
-
-// The people of the category in the range and from the beginning to its
-// last day, in one pass over every benefit of the category up to then.
+// What BenefitPeopleWithCumulative counts.
 struct BenefitPeopleCount {
   int64_t in_range = 0;
   int64_t to_date = 0;
 };
-absl::StatusOr<BenefitPeopleCount> BenefitPeopleWithCumulative(
-    const ReadView& view, absl::string_view fund_id, uint8_t category,
-    DayRange range);
 
-// Members by (MemberCategory, MemberStatus) on `day`: the sums of every
-// member tally up to it. A member who joined later is in none.
-absl::StatusOr<std::map<std::pair<int32_t, int32_t>, int64_t>>
-MembersByCategoryAndStatus(const ReadView& view, absl::string_view fund_id,
-                           int32_t day);
+// Reads one fund's totals from a snapshot, with one RocksDB iterator per
+// column family reused for every read. Not thread-safe; the view must
+// outlive the reader.
+class TotalsReader {
+ public:
+  explicit TotalsReader(const ReadView* view);
+
+  // Debits minus credits of one account over the entries effective after
+  // `day`: the balance as of `day` is the all-time balance (B-key) minus it.
+  // Reads the month totals (O) after day's month and the day totals (D) of
+  // the rest of day's month.
+  absl::StatusOr<int64_t> MovementAfter(absl::string_view fund_id,
+                                        uint32_t code, int32_t day);
+  // Debits minus credits of one account over the entries effective on or
+  // before `day`: the month totals before day's month and the day totals of
+  // its days up to day. Cheaper than MovementAfter for early days.
+  absl::StatusOr<int64_t> MovementThrough(absl::string_view fund_id,
+                                          uint32_t code, int32_t day);
+
+  // Net money into cash and bank accounts in the range, by the account on the
+  // other side of the entries (positive: received from it). Accounts with no
+  // cash movement in the range are absent. Whole months are read from month
+  // totals, the rest from day totals.
+  absl::StatusOr<std::map<uint32_t, int64_t>> CashFlows(
+      absl::string_view fund_id, DayRange range);
+
+  // Net government match in the range by matching round ("" for money posted
+  // to the government match account without a round).
+  absl::StatusOr<std::map<std::string, int64_t>> MatchingRounds(
+      absl::string_view fund_id, DayRange range);
+
+  // The number of members whose net benefit of the category (1..16) in the
+  // range is positive. Reads one total per member and day with benefits in the
+  // range.
+  absl::StatusOr<int64_t> BenefitPeople(absl::string_view fund_id,
+                                        uint8_t category, DayRange range);
+
+  // The people of the category in the range and from the beginning to its
+  // last day, in one pass over every benefit of the category up to then.
+  absl::StatusOr<BenefitPeopleCount> BenefitPeopleWithCumulative(
+      absl::string_view fund_id, uint8_t category, DayRange range);
+
+  // Members by (MemberCategory, MemberStatus) on `day`: the sums of every
+  // member tally up to it. A member who joined later is in none.
+  absl::StatusOr<std::map<std::pair<int32_t, int32_t>, int64_t>>
+  MembersByCategoryAndStatus(absl::string_view fund_id, int32_t day);
+
+ private:
+  PrefixIterator& Views(absl::string_view prefix);
+  PrefixIterator& Tallies(absl::string_view prefix);
+
+  PrefixIterator views_;
+  PrefixIterator tallies_;
+};
 
 }  // namespace welfare::storage
 

@@ -13,17 +13,28 @@ namespace welfare::domain {
 
 absl::StatusOr<Books> Books::Read(const storage::ReadView* view,
                                   absl::string_view fund_id, int32_t today) {
+  ASSIGN_OR_RETURN(welfare::storage::v1::FundView fund,
+                   ReadFundView(*view, fund_id));
+  return Read(view, std::move(fund), today);
+}
+
+absl::StatusOr<Books> Books::Read(const storage::ReadView* view,
+                                  welfare::storage::v1::FundView fund,
+                                  int32_t today) {
   Books books;
   books.today_ = today;
   books.view_ = view;
-  books.fund_id_ = std::string(fund_id);
-  ASSIGN_OR_RETURN(books.fund_, ReadFundView(*view, fund_id));
+  books.totals_ = std::make_unique<storage::TotalsReader>(view);
+  books.fund_id_ = fund.fund_id();
+  books.fund_ = std::move(fund);
+  const std::string& fund_id = books.fund_id_;
   ASSIGN_OR_RETURN(books.journal_size_, storage::JournalSize(*view, fund_id));
   ASSIGN_OR_RETURN(auto balances,
                    storage::ReadBalances(*view, fund_id, std::nullopt));
   for (auto& row : balances) {
     books.accounts_.push_back(std::move(row.account));
     books.balances_.push_back(row.balance);
+    books.posted_.push_back(row.posted);
   }
   return books;
 }
@@ -38,16 +49,18 @@ absl::StatusOr<std::vector<int64_t>> Books::BalancesAsOf(int64_t day) const {
     // Nearer the founding: add up from the beginning. (Either way gives the
     // same sums; this one reads fewer totals.)
     for (size_t i = 0; i < accounts_.size(); ++i) {
-      ASSIGN_OR_RETURN(balances[i], storage::MovementThrough(
-                                        *view_, fund_id_, accounts_[i].code(),
-                                        static_cast<int32_t>(day)));
+      if (!posted_[i]) continue;  // Zero on every day.
+      ASSIGN_OR_RETURN(balances[i],
+                       totals_->MovementThrough(fund_id_, accounts_[i].code(),
+                                                static_cast<int32_t>(day)));
     }
   } else {
     // Nearer today: take back what came after.
     for (size_t i = 0; i < accounts_.size(); ++i) {
-      ASSIGN_OR_RETURN(int64_t after, storage::MovementAfter(
-                                          *view_, fund_id_, accounts_[i].code(),
-                                          static_cast<int32_t>(day)));
+      if (!posted_[i]) continue;
+      ASSIGN_OR_RETURN(int64_t after,
+                       totals_->MovementAfter(fund_id_, accounts_[i].code(),
+                                              static_cast<int32_t>(day)));
       balances[i] -= after;
     }
   }

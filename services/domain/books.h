@@ -25,10 +25,16 @@ class Books {
   // beginning or back from the latest).
   static absl::StatusOr<Books> Read(const storage::ReadView* view,
                                     absl::string_view fund_id, int32_t today);
+  // The same for a fund whose view the caller has read.
+  static absl::StatusOr<Books> Read(const storage::ReadView* view,
+                                    welfare::storage::v1::FundView fund,
+                                    int32_t today);
 
   const std::string& fund_id() const { return fund_id_; }
   const welfare::storage::v1::FundView& fund() const { return fund_; }
   const storage::ReadView& view() const { return *view_; }
+  // The fund's report totals, from the same snapshot.
+  storage::TotalsReader& totals() const { return *totals_; }
   uint64_t journal_size() const { return journal_size_; }
   // Every account of the fund, in code order.
   const std::vector<welfare::storage::v1::AccountRecord>& accounts() const {
@@ -52,13 +58,16 @@ class Books {
   Books() = default;
 
   const storage::ReadView* view_ = nullptr;
+  std::unique_ptr<storage::TotalsReader> totals_;
   std::string fund_id_;
   welfare::storage::v1::FundView fund_;
   uint64_t journal_size_ = 0;
   std::vector<welfare::storage::v1::AccountRecord> accounts_;
   int32_t today_ = 0;
-  // All-time balances, in accounts_ order.
+  // All-time balances, in accounts_ order, and whether anything was ever
+  // posted (an account never posted to is 0 on every day: no reads).
   std::vector<int64_t> balances_;
+  std::vector<bool> posted_;
   mutable std::map<int64_t, std::vector<int64_t>> balances_as_of_;
 };
 

@@ -5,17 +5,17 @@
 
 namespace welfare::domain {
 
-absl::StatusOr<MemberCounts> CountMembers(const storage::ReadView& view,
+absl::StatusOr<MemberCounts> CountMembers(storage::TotalsReader& totals,
                                           absl::string_view fund_id,
                                           int32_t founding_day, int32_t day) {
   MemberCounts counts;
   ASSIGN_OR_RETURN(counts.by_category_and_status,
-                   storage::MembersByCategoryAndStatus(view, fund_id, day));
+                   totals.MembersByCategoryAndStatus(fund_id, day));
   for (const auto& [cell, members] : counts.by_category_and_status) {
     counts.joined += members;
   }
-  ASSIGN_OR_RETURN(auto at_founding, storage::MembersByCategoryAndStatus(
-                                         view, fund_id, founding_day));
+  ASSIGN_OR_RETURN(auto at_founding,
+                   totals.MembersByCategoryAndStatus(fund_id, founding_day));
   for (const auto& [cell, members] : at_founding) counts.founding += members;
   return counts;
 }

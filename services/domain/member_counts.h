@@ -8,7 +8,7 @@
 #include <utility>
 
 #include "absl/status/statusor.h"
-#include "storage/store.h"
+#include "storage/tallies.h"
 
 namespace welfare::domain {
 
@@ -21,7 +21,7 @@ struct MemberCounts {
   std::map<std::pair<int32_t, int32_t>, int64_t> by_category_and_status;
 };
 
-absl::StatusOr<MemberCounts> CountMembers(const storage::ReadView& view,
+absl::StatusOr<MemberCounts> CountMembers(storage::TotalsReader& totals,
                                           absl::string_view fund_id,
                                           int32_t founding_day, int32_t day);
 

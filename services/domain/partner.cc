@@ -99,14 +99,14 @@ absl::StatusOr<FundFigures> FiguresOf(const Books& books, StatusDays days) {
   balances.set_liabilities_satang(liabilities);
   balances.set_fund_balance_satang(assets - liabilities);
   ASSIGN_OR_RETURN(MemberCounts members,
-                   CountMembers(books.view(), books.fund_id(),
+                   CountMembers(books.totals(), books.fund_id(),
                                 books.fund().founding_day(), days.as_of));
   figures.members = std::move(members.by_category_and_status);
   for (int category = 1; category <= kCategories; ++category) {
     ASSIGN_OR_RETURN(
         figures.benefit_people[category],
-        storage::BenefitPeople(books.view(), books.fund_id(),
-                               static_cast<uint8_t>(category), days.year));
+        books.totals().BenefitPeople(
+            books.fund_id(), static_cast<uint8_t>(category), days.year));
   }
   return figures;
 }
@@ -245,7 +245,7 @@ absl::StatusOr<v1::AreaStatus> Partner::GetAreaStatus(
       return CorruptRecord("FundView", funds.key());
     }
     if (!absl::StartsWith(fund.area_code(), area)) continue;
-    ASSIGN_OR_RETURN(Books books, Books::Read(&view, fund.fund_id(), today));
+    ASSIGN_OR_RETURN(Books books, Books::Read(&view, fund, today));
     const StatusDays days =
         DaysOf(fiscal_year, FiscalStartMonth(books.fund()), today);
     ASSIGN_OR_RETURN(FundFigures figures, FiguresOf(books, days));

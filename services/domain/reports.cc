@@ -60,7 +60,7 @@ absl::StatusOr<v1::FundStatusForm> Reports::GetFundStatusForm(
   v1::FundStatusForm form;
   *form.mutable_header() = books.Header(range);
   ASSIGN_OR_RETURN(MemberCounts members,
-                   CountMembers(view, books.fund_id(),
+                   CountMembers(books.totals(), books.fund_id(),
                                 books.fund().founding_day(), range.last));
   form.set_members_founding(members.founding);
   form.set_members_cumulative(members.joined);

@@ -90,7 +90,7 @@ absl::StatusOr<v1::ReceiptsAndPayments> ReceiptsAndPaymentsOf(
   ASSIGN_OR_RETURN(auto opening, books.Opening(range));
   ASSIGN_OR_RETURN(auto closing, books.BalancesAsOf(range.last));
   ASSIGN_OR_RETURN(auto flows,
-                   storage::CashFlows(books.view(), books.fund_id(), range));
+                   books.totals().CashFlows(books.fund_id(), range));
   v1::ReceiptsAndPayments report;
   *report.mutable_header() = books.Header(range);
   int64_t opening_total = 0, closing_total = 0;
@@ -194,10 +194,10 @@ absl::StatusOr<v1::BenefitsByCategory> BenefitsByCategoryOf(
       row->set_amount_satang(closing[i] - opening[i]);
       row->set_amount_cumulative_satang(closing[i]);
     }
-    ASSIGN_OR_RETURN(storage::BenefitPeopleCount people,
-                     storage::BenefitPeopleWithCumulative(
-                         books.view(), books.fund_id(),
-                         static_cast<uint8_t>(category), range));
+    ASSIGN_OR_RETURN(
+        storage::BenefitPeopleCount people,
+        books.totals().BenefitPeopleWithCumulative(
+            books.fund_id(), static_cast<uint8_t>(category), range));
     row->set_people(people.in_range);
     row->set_people_cumulative(people.to_date);
     total += row->amount_satang();
@@ -241,11 +241,11 @@ absl::StatusOr<v1::ContributionsBySource> ContributionsBySourceOf(
     }
     // One row per matching round; money posted to the account without a
     // round (general transactions) is the rest.
-    ASSIGN_OR_RETURN(auto in_period, storage::MatchingRounds(
-                                         books.view(), books.fund_id(), range));
+    ASSIGN_OR_RETURN(auto in_period,
+                     books.totals().MatchingRounds(books.fund_id(), range));
     ASSIGN_OR_RETURN(auto to_date,
-                     storage::MatchingRounds(books.view(), books.fund_id(),
-                                             {kBeginningOfTime, range.last}));
+                     books.totals().MatchingRounds(
+                         books.fund_id(), {kBeginningOfTime, range.last}));
     std::set<std::string> rounds;
     int64_t rounds_period = 0, rounds_to_date = 0;
     for (const auto& [round, sum] : to_date) {
