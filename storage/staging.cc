@@ -104,13 +104,17 @@ void Staging::PutUnread(Column column, absl::string_view key,
 
 void Staging::AddToTotal(Column column, absl::string_view key, int64_t delta) {
   ++writes_;
-  std::string overlay_key = OverlayKey(column, key);
-  int64_t& total = totals_[overlay_key];
+  // Most keys recur within a group (a day's or month's total): find them
+  // without allocating.
+  total_key_.assign(1, static_cast<char>(column));
+  total_key_.append(key.data(), key.size());
+  auto it = totals_.find(total_key_);
+  if (it == totals_.end()) it = totals_.emplace(total_key_, 0).first;
+  int64_t& total = it->second;
   total = static_cast<int64_t>(static_cast<uint64_t>(total) +
                                static_cast<uint64_t>(delta));
-  if (!savepoints_.empty()) {
-    total_undo_.emplace_back(std::move(overlay_key), delta);
-  }
+  // Map nodes stay put until Clear, which also drops the undo records.
+  if (!savepoints_.empty()) total_undo_.emplace_back(&total, delta);
 }
 
 void Staging::SetSavePoint() {
@@ -135,10 +139,9 @@ void Staging::RollbackToSavePoint() {
     undo_.pop_back();
   }
   while (total_undo_.size() > keep_totals) {
-    auto& [overlay_key, delta] = total_undo_.back();
-    int64_t& total = totals_[overlay_key];
-    total = static_cast<int64_t>(static_cast<uint64_t>(total) -
-                                 static_cast<uint64_t>(delta));
+    auto [total, delta] = total_undo_.back();
+    *total = static_cast<int64_t>(static_cast<uint64_t>(*total) -
+                                  static_cast<uint64_t>(delta));
     total_undo_.pop_back();
   }
 }

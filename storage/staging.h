@@ -79,7 +79,8 @@ class Staging {
   // Column byte + key -> the group's summed delta; every addition is logged
   // while a savepoint is set, so a rollback can take it back.
   std::map<std::string, int64_t, std::less<>> totals_;
-  std::vector<std::pair<std::string, int64_t>> total_undo_;
+  std::vector<std::pair<int64_t*, int64_t>> total_undo_;
+  std::string total_key_;  // Scratch, to look keys up without allocating.
   struct SavePoint {
     size_t undo_size;
     size_t total_undo_size;
