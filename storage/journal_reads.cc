@@ -57,7 +57,11 @@ absl::StatusOr<std::vector<AccountBalance>> ReadBalances(
   stored.Seek();
   for (AccountBalance& row : balances) {
     const uint32_t code = row.account.code();
-    while (stored.Valid() && keys::ReadBigEndian16(stored.suffix()) < code) {
+    while (stored.Valid() && (stored.suffix().size() != 2 ||
+                              keys::ReadBigEndian16(stored.suffix()) < code)) {
+      if (stored.suffix().size() != 2) {
+        return Corrupt(fund_id, "malformed balance key");
+      }
       stored.Next();
     }
     if (!stored.Valid() || keys::ReadBigEndian16(stored.suffix()) != code) {

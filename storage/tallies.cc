@@ -118,7 +118,11 @@ absl::StatusOr<int64_t> SumWhile(
     const std::function<bool(absl::string_view suffix)>& keep,
     absl::string_view fund_id) {
   int64_t sum = 0;
-  for (it.Seek(start); it.Valid() && keep(it.suffix()); it.Next()) {
+  for (it.Seek(start); it.Valid(); it.Next()) {
+    if (it.suffix().size() != kDayBytes) {  // A day or a month, 4 bytes.
+      return Corrupt(fund_id, "malformed day or month total key");
+    }
+    if (!keep(it.suffix())) break;
     int64_t value;
     if (!keys::DecodeFixed64(it.value(), &value)) {
       return Corrupt(fund_id, "unreadable day or month total");

@@ -96,7 +96,11 @@ cli::Report BenefitsTable(const Style& style, const v1::StatusTotals& totals,
   const std::string title =
       style.Words("สวัสดิการในปีงบประมาณตามประเภท", "Benefits of the fiscal year");
   cli::Report table;
-  table.title = absl::StrCat(title, " (", Legend(style, area), ")");
+  table.title =
+      absl::StrCat(title, " (", Legend(style, area), "; ",
+                   style.Words("ไม่รวมจำนวนเงินของช่องที่มี 1–4 คน",
+                               "the baht of those cells is withheld too"),
+                   ")");
   table.columns = {cells.Text("ประเภทสวัสดิการ", "Category"),
                    cells.Number("คน", "People"),
                    cells.Number("จำนวนเงิน", "Amount")};

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "services/domain/books.h"
 #include "services/domain/chart.h"
 #include "services/domain/dates.h"
@@ -111,9 +112,14 @@ absl::StatusOr<FundFigures> FiguresOf(const Books& books, StatusDays days) {
   return figures;
 }
 
+// 1 to 4 people in one cell of one fund.
+bool IsSmallCell(int64_t people) {
+  return people > 0 && people < kSmallestShownCount;
+}
+
 // Adds one fund's cell to a count, leaving out a cell of 1 to 4 people.
 void AddCell(int64_t people, v1::PeopleCount* count) {
-  if (people > 0 && people < kSmallestShownCount) {
+  if (IsSmallCell(people)) {
     count->set_fewer_than_five_cells(count->fewer_than_five_cells() + 1);
   } else {
     count->set_count(count->count() + people);
@@ -146,8 +152,13 @@ class TotalsBuilder {
       income_[source] += amount;
     }
     for (int category = 1; category <= kCategories; ++category) {
-      AddCell(figures.benefit_people[category], &benefit_people_[category]);
-      benefit_amounts_[category] += figures.benefit_amounts[category];
+      const int64_t people = figures.benefit_people[category];
+      AddCell(people, &benefit_people_[category]);
+      // Benefits are fixed amounts by the rulebook: the baht of a small
+      // cell would give its people away, so it is withheld with them.
+      if (!IsSmallCell(people)) {
+        benefit_amounts_[category] += figures.benefit_amounts[category];
+      }
     }
   }
 
@@ -188,6 +199,13 @@ absl::StatusOr<int32_t> FiscalYearOrCurrent(int32_t requested,
                                             int32_t today) {
   if (requested == 0) return FiscalYearOf(today, start_month);
   RETURN_IF_ERROR(CheckFiscalYear("fiscal_year", requested));
+  if (FiscalYearDays(requested, start_month).first > today) {
+    return storage::Error(
+        absl::StatusCode::kInvalidArgument, "FIELD_INVALID",
+        absl::StrCat("fiscal_year: ", requested,
+                     " has not begun; want the current year (",
+                     FiscalYearOf(today, start_month), ") or an earlier one"));
+  }
   return requested;
 }
 
@@ -246,8 +264,9 @@ absl::StatusOr<v1::AreaStatus> Partner::GetAreaStatus(
     }
     if (!absl::StartsWith(fund.area_code(), area)) continue;
     ASSIGN_OR_RETURN(Books books, Books::Read(&view, fund, today));
-    const StatusDays days =
-        DaysOf(fiscal_year, FiscalStartMonth(books.fund()), today);
+    // One period for every fund of the area, whatever month a fund starts
+    // its own year in.
+    const StatusDays days = DaysOf(fiscal_year, kThaiFiscalStart, today);
     ASSIGN_OR_RETURN(FundFigures figures, FiguresOf(books, days));
     totals.Add(figures);
     ++fund_count;

@@ -75,6 +75,13 @@ TEST_P(MemberReportsTest, PassbookOfEveryMember) {
       for (size_t i = 0; i < lines.size(); ++i) {
         const auto& line = passbook->lines(static_cast<int>(i));
         EXPECT_EQ(line.sequence(), lines[i]->sequence());
+        const bool reversal = lines[i]->kind() == v1::ENTRY_KIND_REVERSAL;
+        const v1::Entry& about =
+            reversal ? model_->Entry(lines[i]->reversal().reversed_sequence())
+                     : *lines[i];
+        EXPECT_EQ(line.amount_satang(), (reversal ? -1 : 1) * MoneyOf(about));
+        EXPECT_EQ(line.reverses_sequence(),
+                  reversal ? lines[i]->reversal().reversed_sequence() : 0);
         EXPECT_EQ(line.reversed_by_sequence(),
                   lines[i]->reversed_by_sequence());
       }

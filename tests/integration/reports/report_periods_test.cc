@@ -141,12 +141,14 @@ TEST_F(ReportPeriodsTest, AsOfDatesTakeEverythingUpToTheirEnd) {
   auto sheet = rpc_.Call(&Reports::GetBalanceSheet, request);
   ASSERT_THAT(trial, IsOk());
   ASSERT_THAT(sheet, IsOk());
+  int64_t opening_assets = 0;
   for (const auto& row : trial->rows()) {
-    if (row.account_code() == "1101") {
-      EXPECT_EQ(row.opening_debit_minus_credit_satang(),
-                sheet->assets_total_satang());
+    if (row.account_code()[0] == '1') {
+      opening_assets += row.opening_debit_minus_credit_satang();
     }
   }
+  EXPECT_EQ(opening_assets, sheet->assets_total_satang());
+  EXPECT_EQ(opening_assets, 110001111 * int64_t{100});
 }
 
 TEST_F(ReportPeriodsTest, EmptyPeriodIsTheCurrentFiscalYear) {
@@ -197,6 +199,44 @@ TEST_F(ReportPeriodsTest, BadPeriodsAndNamesAreRefused) {
   passbook.set_name("funds/thai-year/members/x");
   EXPECT_THAT(rpc_.Call(&Reports::GetPassbook, passbook),
               HasError(invalid, "NAME_MALFORMED"));
+}
+
+TEST_F(ReportPeriodsTest, ARejectedBatchLeavesNoTotalBehind) {
+  v1::ReportRequest request;
+  request.set_parent("funds/thai-year");
+  *request.mutable_period() = FiscalYear(2026);
+  auto before = rpc_.Call(&Reports::GetContributionsBySource, request);
+  auto cash_before = rpc_.Call(&Reports::GetReceiptsAndPayments, request);
+  ASSERT_THAT(before, IsOk());
+  ASSERT_THAT(cash_before, IsOk());
+  // A matching grant (which adds to month, cash-flow and round totals),
+  // then a cost the fund cannot pay: the whole batch is refused.
+  v1::PostBatchRequest batch;
+  batch.set_parent("funds/thai-year");
+  auto* match = batch.add_items()->mutable_contribution();
+  match->set_source(v1::CONTRIBUTION_SOURCE_GOVERNMENT_MATCH);
+  match->set_matching_round("2569/1");
+  match->set_amount_satang(5'000'000);
+  *match->mutable_effective_date() = MakeDate(2026, 3, 1);
+  auto* cost = batch.add_items()->mutable_disbursement();
+  cost->mutable_operating_cost()->set_kind(v1::COST_KIND_STATIONERY);
+  cost->set_amount_satang(int64_t{100'000'000'000});
+  *cost->mutable_effective_date() = MakeDate(2026, 3, 2);
+  EXPECT_THAT(
+      client_->PostBatch(batch),
+      HasError(absl::StatusCode::kFailedPrecondition, "INSUFFICIENT_FUNDS"));
+  auto after = rpc_.Call(&Reports::GetContributionsBySource, request);
+  auto cash_after = rpc_.Call(&Reports::GetReceiptsAndPayments, request);
+  ASSERT_THAT(after, IsOk());
+  ASSERT_THAT(cash_after, IsOk());
+  for (const auto& row : after->rows()) {
+    EXPECT_NE(row.matching_round(), "2569/1");
+  }
+  EXPECT_EQ(after->amount_total_satang(), before->amount_total_satang());
+  EXPECT_EQ(cash_after->receipts_total_satang(),
+            cash_before->receipts_total_satang());
+  EXPECT_EQ(cash_after->closing_total_satang(),
+            cash_before->closing_total_satang());
 }
 
 }  // namespace

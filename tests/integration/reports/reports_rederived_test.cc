@@ -152,11 +152,17 @@ TEST_P(ReportsRederivedTest, ContributionsBySource) {
     SCOPED_TRACE(c.label);
     auto report = rpc_.Call(&Reports::GetContributionsBySource, Request(c));
     ASSERT_THAT(report, IsOk());
-    std::map<std::string, int64_t> by_account, rounds;
-    int64_t total = 0;
+    std::map<std::string, int64_t> by_account, to_date, rounds, rounds_to_date;
+    int64_t total = 0, cumulative_total = 0;
     for (const auto& row : report->rows()) {
       by_account[row.account_code()] += row.amount_satang();
+      to_date[row.account_code()] += row.amount_cumulative_satang();
       total += row.amount_satang();
+      cumulative_total += row.amount_cumulative_satang();
+      if (!row.matching_round().empty() &&
+          row.amount_cumulative_satang() != 0) {
+        rounds_to_date[row.matching_round()] = row.amount_cumulative_satang();
+      }
       if (row.account_code() == "4202") {
         EXPECT_EQ(row.source(), v1::CONTRIBUTION_SOURCE_GOVERNMENT_MATCH);
         if (row.amount_satang() != 0 && !row.matching_round().empty()) {
@@ -170,9 +176,13 @@ TEST_P(ReportsRederivedTest, ContributionsBySource) {
       if (account.code()[0] != '4') continue;
       EXPECT_EQ(by_account[account.code()], -Movement(account.code(), c.days))
           << account.code();
+      EXPECT_EQ(to_date[account.code()], -Closing(account.code(), c.days))
+          << account.code();
     }
     EXPECT_EQ(rounds, model_->Rounds(c.days));
+    EXPECT_EQ(rounds_to_date, model_->Rounds({kLongAgo, c.days.last}));
     EXPECT_EQ(report->amount_total_satang(), total);
+    EXPECT_EQ(report->amount_cumulative_total_satang(), cumulative_total);
   }
 }
 
