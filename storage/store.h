@@ -88,7 +88,6 @@ class PrefixIterator {
       std::string prefix,
       const std::function<rocksdb::Iterator*(const rocksdb::Slice*)>& make);
   PrefixIterator(PrefixIterator&&) = default;
-  PrefixIterator& operator=(PrefixIterator&&) = default;
   // Only for an iterator made by ReadView::Cursor: the prefix of the next
   // Seek (reusing one RocksDB iterator costs far less than making one).
   void SetPrefix(absl::string_view prefix);

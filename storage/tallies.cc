@@ -20,10 +20,6 @@ absl::Status Corrupt(absl::string_view fund_id, absl::string_view what) {
                absl::StrCat("fund ", fund_id, ": ", what));
 }
 
-// For keys prefix + group + day, where group_length(suffix) says how long
-// the group is: calls emit(group, sum) with the sum of the values of each
-// group's days in range, for every group with a day in it. One seek per
-// group.
 // The last 4 bytes of a key: a day (keys::AppendDay) or a month index
 // (big-endian, unbiased).
 enum class Unit { kDay, kMonth };
@@ -41,6 +37,10 @@ int32_t ReadUnit(Unit unit, absl::string_view in) {
                             : static_cast<int32_t>(keys::ReadBigEndian32(in));
 }
 
+// For keys prefix + group + day (or month), where group_length(suffix)
+// says how long the group is: calls emit(group, sum) with the sum of the
+// values of each group's days in range, for every group with a day in it.
+// One seek per group.
 absl::Status SumByGroup(
     PrefixIterator& it, absl::string_view fund_id,
     const std::function<size_t(absl::string_view suffix)>& group_length,
@@ -161,8 +161,7 @@ absl::StatusOr<int64_t> TotalsReader::MovementAfter(absl::string_view fund_id,
           Tallies(keys::MonthTotalPrefix(fund_id, code)), after_month,
           [](absl::string_view) { return true; }, fund_id));
   // The days of day's month after it.
-  const int32_t month_end =
-      DayNumber(absl::CivilDay(absl::CivilMonth(CivilDayOf(day)) + 1) - 1);
+  const int32_t month_end = MonthStartDay(MonthIndexOfDay(day) + 1) - 1;
   std::string after_day;
   keys::AppendDay(&after_day, day + 1);
   ASSIGN_OR_RETURN(int64_t days,
@@ -189,8 +188,7 @@ absl::StatusOr<int64_t> TotalsReader::MovementThrough(absl::string_view fund_id,
                        fund_id));
   // The days of day's month up to it.
   std::string month_start;
-  keys::AppendDay(&month_start,
-                  DayNumber(absl::CivilDay(absl::CivilMonth(CivilDayOf(day)))));
+  keys::AppendDay(&month_start, MonthStartDay(month_index));
   ASSIGN_OR_RETURN(int64_t days,
                    SumWhile(
                        Views(keys::DayPrefix(fund_id, code)), month_start,
@@ -205,17 +203,13 @@ absl::StatusOr<std::map<uint32_t, int64_t>> TotalsReader::CashFlows(
     absl::string_view fund_id, DayRange range) {
   // Whole months in between from month totals; the partial months at either
   // end from day totals.
-  auto month_start = [](int32_t month) {
-    return DayNumber(
-        absl::CivilDay(absl::CivilMonth(month / 12, month % 12 + 1)));
-  };
   // From the beginning of time: every month before the last is whole.
   const bool from_beginning = range.first == INT32_MIN;
   const int32_t first_month = from_beginning ? 0 : MonthIndexOfDay(range.first);
   const int32_t last_month = MonthIndexOfDay(range.last);
   const bool first_whole =
-      from_beginning || range.first == month_start(first_month);
-  const bool last_whole = range.last == month_start(last_month + 1) - 1;
+      from_beginning || range.first == MonthStartDay(first_month);
+  const bool last_whole = range.last == MonthStartDay(last_month + 1) - 1;
   std::map<uint32_t, int64_t> flows;
   auto add = [&flows](absl::string_view group, int64_t sum) {
     const uint32_t code = keys::ReadBigEndian16(group);
@@ -234,12 +228,12 @@ absl::StatusOr<std::map<uint32_t, int64_t>> TotalsReader::CashFlows(
     if (!first_whole) {
       RETURN_IF_ERROR(SumByGroup(
           Tallies(keys::CashFlowPrefix(fund_id)), fund_id, code_length,
-          DayRange{range.first, month_start(first_month + 1) - 1}, add));
+          DayRange{range.first, MonthStartDay(first_month + 1) - 1}, add));
     }
     if (!last_whole) {
       RETURN_IF_ERROR(SumByGroup(
           Tallies(keys::CashFlowPrefix(fund_id)), fund_id, code_length,
-          DayRange{month_start(last_month), range.last}, add));
+          DayRange{MonthStartDay(last_month), range.last}, add));
     }
   }
   for (auto it = flows.begin(); it != flows.end();) {

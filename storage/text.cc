@@ -16,6 +16,11 @@ int32_t DayNumber(const absl::CivilDay& day) {
 
 absl::CivilDay CivilDayOf(int32_t day_number) { return kEpoch + day_number; }
 
+int32_t MonthStartDay(int32_t month_index) {
+  return DayNumber(
+      absl::CivilDay(absl::CivilMonth(month_index / 12, month_index % 12 + 1)));
+}
+
 int32_t MonthIndexOfDay(int32_t day_number) {
   const absl::CivilDay day = CivilDayOf(day_number);
   return static_cast<int32_t>(day.year() * 12 + day.month() - 1);

@@ -14,6 +14,9 @@ int32_t DayNumber(const absl::CivilDay& day);
 absl::CivilDay CivilDayOf(int32_t day_number);
 // year * 12 + month - 1 of the day's month.
 int32_t MonthIndexOfDay(int32_t day_number);
+// The day number of the first day of a month (by month index); the last day
+// of month m is MonthStartDay(m + 1) - 1.
+int32_t MonthStartDay(int32_t month_index);
 
 // "2026-10-05".
 std::string DayText(int32_t day_number);

@@ -296,18 +296,10 @@ absl::StatusOr<uint64_t> ApplyMoneyItem(storage::AppendContext& context,
           member.SerializeAsString());
     }
   }
-  const int32_t day = entry.effective_day();
-  EntryRecord tallied;  // What the tallies need; the entry moves on.
-  tallied.set_member_number(entry.member_number());
-  *tallied.mutable_postings() = entry.postings();
-  if (entry.has_contribution()) {
-    *tallied.mutable_contribution() = entry.contribution();
-  } else if (entry.has_disbursement()) {
-    *tallied.mutable_disbursement() = entry.disbursement();
-  }
-  ASSIGN_OR_RETURN(uint64_t sequence, context.Append(std::move(entry)));
-  StageMoneyTallies(context, tallied, day, +1);
-  return sequence;
+  // Staged before the entry, as the member view above: if Append refuses
+  // it, the whole request fails and the committer undoes all it staged.
+  StageMoneyTallies(context, entry, entry.effective_day(), +1);
+  return context.Append(std::move(entry));
 }
 
 }  // namespace welfare::domain

@@ -137,16 +137,15 @@ absl::StatusOr<v1::Passbook> Reports::GetPassbook(
       storage::MonthIndexOfDay(std::max(range.first, member.join_day()));
   const int32_t last_month = storage::MonthIndexOfDay(range.last);
   for (int32_t month = first_month; month <= last_month; ++month) {
-    const absl::CivilMonth civil(month / 12, month % 12 + 1);
     const int32_t month_end =
-        std::min(range.last, storage::DayNumber(absl::CivilDay(civil + 1)) - 1);
+        std::min(range.last, storage::MonthStartDay(month + 1) - 1);
     if (month_end < member.join_day() ||
         StatusOn(member, month_end) != v1::MEMBER_STATUS_ACTIVE) {
       continue;
     }
     if (IsMonthPaid(member, month)) {
       *passbook.add_months_paid() = YearMonthOf(month);
-    } else if (storage::DayNumber(absl::CivilDay(civil)) <= today) {
+    } else if (storage::MonthStartDay(month) <= today) {
       *passbook.add_months_missed() = YearMonthOf(month);
     }  // A month still to come is not missed yet.
   }

@@ -70,10 +70,8 @@ absl::StatusOr<storage::DayRange> ResolvePeriod(
     case v1::ReportPeriod::kMonth: {
       ASSIGN_OR_RETURN(int32_t index,
                        MonthIndexOf("period.month", period.month()));
-      const absl::CivilMonth month(index / 12, index % 12 + 1);
-      return storage::DayRange{
-          storage::DayNumber(absl::CivilDay(month)),
-          storage::DayNumber(absl::CivilDay(month + 1)) - 1};
+      return storage::DayRange{storage::MonthStartDay(index),
+                               storage::MonthStartDay(index + 1) - 1};
     }
     case v1::ReportPeriod::kDates: {
       ASSIGN_OR_RETURN(int32_t first, DayOf("period.dates.start_date",
