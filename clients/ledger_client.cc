@@ -5,6 +5,7 @@
 #include <chrono>
 #include <random>
 #include <thread>
+#include <utility>
 
 #include "absl/strings/escaping.h"
 #include "clients/status.h"
@@ -44,15 +45,21 @@ absl::StatusOr<std::unique_ptr<LedgerClient>> LedgerClient::Connect(
     return absl::InvalidArgumentError(
         "deadline_ms must be positive and attempts_max at least 1");
   }
-  return std::unique_ptr<LedgerClient>(new LedgerClient(options));
+  std::shared_ptr<grpc::Channel> channel = options.channel;
+  if (channel == nullptr) {
+    absl::StatusOr<std::shared_ptr<grpc::Channel>> opened =
+        OpenChannel(options.target, options.credentials);
+    if (!opened.ok()) return opened.status();
+    channel = std::move(*opened);
+  }
+  return std::unique_ptr<LedgerClient>(
+      new LedgerClient(options, std::move(channel)));
 }
 
-LedgerClient::LedgerClient(const ClientOptions& options)
+LedgerClient::LedgerClient(const ClientOptions& options,
+                           std::shared_ptr<grpc::Channel> channel)
     : options_(options),
-      channel_(options.channel != nullptr
-                   ? options.channel
-                   : grpc::CreateChannel(options.target,
-                                         grpc::InsecureChannelCredentials())),
+      channel_(std::move(channel)),
       funds_(v1::FundService::NewStub(channel_)),
       members_(v1::MemberService::NewStub(channel_)),
       ledger_(v1::LedgerService::NewStub(channel_)) {}

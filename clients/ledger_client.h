@@ -18,6 +18,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "clients/connection.h"
 #include "grpcpp/grpcpp.h"
 #include "welfare/ledger/v1/funds.grpc.pb.h"
 #include "welfare/ledger/v1/ledger.grpc.pb.h"
@@ -30,6 +31,9 @@ namespace v1 = welfare::ledger::v1;
 struct ClientOptions {
   // host:port of welfared.
   std::string target = "127.0.0.1:7543";
+  // The CA to trust (TLS) and the bearer token of every call
+  // (connection.h); unused when `channel` is given.
+  Credentials credentials;
   // Deadline of each attempt.
   int64_t deadline_ms = 10000;
   // Attempts per call, including the first (1 = no retries).
@@ -43,8 +47,9 @@ struct ClientOptions {
 
 class LedgerClient {
  public:
-  // Creates the channel; does not wait for the server. INVALID_ARGUMENT for
-  // bad options.
+  // Creates the channel (OpenChannel, connection.h) unless options.channel
+  // is given; does not wait for the server. INVALID_ARGUMENT for bad
+  // options; OpenChannel's errors for an unusable CA file or token.
   static absl::StatusOr<std::unique_ptr<LedgerClient>> Connect(
       const ClientOptions& options);
 
@@ -90,7 +95,8 @@ class LedgerClient {
   const std::shared_ptr<grpc::Channel>& channel() const { return channel_; }
 
  private:
-  explicit LedgerClient(const ClientOptions& options);
+  LedgerClient(const ClientOptions& options,
+               std::shared_ptr<grpc::Channel> channel);
 
   enum class Retry { kWrite, kRead };
   // Runs attempt(context) with deadlines and retries.

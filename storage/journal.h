@@ -39,6 +39,9 @@ class Journal {
   void Submit(WriteRequest request);
 
   const Store& store() const { return *store_; }
+  // For records that are not journal entries and have their own writer
+  // (the access records of services/auth/principals.h).
+  Store* mutable_store() { return store_.get(); }
 
  private:
   Journal() = default;

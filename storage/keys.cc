@@ -1,5 +1,6 @@
 #include "storage/keys.h"
 
+#include "absl/strings/str_cat.h"
 #include "storage/status_macros.h"
 
 namespace welfare::storage::keys {
@@ -321,5 +322,19 @@ bool DecodeFixed64(absl::string_view in, int64_t* value) {
   *value = static_cast<int64_t>(bits);
   return true;
 }
+
+std::string AccessPrincipal(absl::string_view principal_id) {
+  return absl::StrCat(AccessPrincipalPrefix(), principal_id);
+}
+
+std::string AccessPrincipalPrefix() { return "access/principal/"; }
+
+std::string AccessChange(uint64_t sequence) {
+  std::string key = AccessChangePrefix();
+  AppendBigEndian64(&key, sequence);
+  return key;
+}
+
+std::string AccessChangePrefix() { return "access/change/"; }
 
 }  // namespace welfare::storage::keys

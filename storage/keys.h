@@ -38,6 +38,8 @@
 //   'N' fund_key national_id_hmac:32 bytes   -> member: be32
 // column family "default"
 //   "welfare-ledger/format"                  -> "3"
+//   "access/principal/" id                   -> PrincipalRecord
+//   "access/change/" sequence:be64           -> AccessChangeRecord
 #ifndef WELFARE_STORAGE_KEYS_H_
 #define WELFARE_STORAGE_KEYS_H_
 
@@ -131,6 +133,13 @@ int32_t ReadDay(absl::string_view in);           // in.size() >= 4
 
 // The trailing sequence of an E, V or X key (its last 8 bytes).
 uint64_t TrailingSequence(absl::string_view key);
+
+// Access records (services/auth/principals.h), in the default column
+// family.
+std::string AccessPrincipal(absl::string_view principal_id);
+std::string AccessPrincipalPrefix();
+std::string AccessChange(uint64_t sequence);
+std::string AccessChangePrefix();
 
 std::string EncodeFixed64(int64_t value);
 // False unless in is exactly 8 bytes.

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "clients/audit/auditor.h"
@@ -12,6 +13,7 @@
 #include "clients/audit/state_store.h"
 #include "clients/cli/context.h"
 #include "clients/cli/values.h"
+#include "clients/connection.h"
 
 namespace welfare::auditor {
 namespace {
@@ -68,9 +70,13 @@ absl::StatusOr<std::string> ReadKeyFile(const std::string& path) {
   return text.str();
 }
 
-// The flags every command shares. INVALID_ARGUMENT for a usage error.
-absl::StatusOr<Settings> ReadSettings(const cli::ParsedFlags& flags,
-                                      const char* env_server) {
+// The flags every command shares. INVALID_ARGUMENT for a usage error;
+// *warning is set to what the user should hear before the run ("" if
+// nothing).
+absl::StatusOr<Settings> ReadSettings(
+    const cli::ParsedFlags& flags, const char* env_server,
+    const client::CredentialsEnvironment& env_credentials,
+    std::string* warning) {
   Settings settings;
   client::ClientOptions& client = settings.options.client;
   if (flags.Has("server")) {
@@ -95,6 +101,10 @@ absl::StatusOr<Settings> ReadSettings(const cli::ParsedFlags& flags,
       read.Integer("deadline-ms", 1, kDeadlineMsMax, kDeadlineMsDefault);
   if (!read.ok()) return read.status();
   settings.options.state_dir = flags.Get("state-dir");
+  absl::StatusOr<client::Credentials> credentials = client::ReadCredentials(
+      flags.Get("token-file"), flags.Get("ca-file"), env_credentials, warning);
+  if (!credentials.ok()) return credentials.status();
+  client.credentials = std::move(*credentials);
   return settings;
 }
 
@@ -198,7 +208,11 @@ int RunProve(const cli::ParsedFlags& flags, Settings settings, CliIo& io) {
 }  // namespace
 
 int RunAuditCli(const std::vector<std::string>& args, CliIo io,
-                const char* env_server) {
+                const char* env_server,
+                const client::CredentialsEnvironment& env_credentials) {
+  if (absl::Status refused = client::RefuseTokenArgument(args); !refused.ok()) {
+    return Usage(io, refused.message(), "");
+  }
   if (args.empty()) {
     io.err << AuditOverviewHelp();
     return kExitUsage;
@@ -239,8 +253,11 @@ int RunAuditCli(const std::vector<std::string>& args, CliIo io,
                               "' is not a flag; this command takes flags only"),
                  command);
   }
-  absl::StatusOr<Settings> settings = ReadSettings(*flags, env_server);
+  std::string warning;
+  absl::StatusOr<Settings> settings =
+      ReadSettings(*flags, env_server, env_credentials, &warning);
   if (!settings.ok()) return Usage(io, settings.status().message(), command);
+  if (!warning.empty()) io.err << "welfare-audit: warning: " << warning << "\n";
   return verify ? RunVerify(*flags, std::move(*settings), io)
                 : RunProve(*flags, std::move(*settings), io);
 }

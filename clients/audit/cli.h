@@ -22,6 +22,8 @@
 #include <string>
 #include <vector>
 
+#include "clients/connection.h"
+
 namespace welfare::auditor {
 
 enum AuditExitCode : int {
@@ -39,9 +41,13 @@ struct CliIo {
 };
 
 // Runs one command line (without the program name). `env_server` is the
-// WELFARE_SERVER environment variable, or nullptr. Returns the exit code.
+// WELFARE_SERVER environment variable, or nullptr; `env_credentials` the
+// variables of the CA file and the token (clients/connection.h). Returns
+// the exit code; a token given on the command line, or a token file that
+// cannot be read, is a usage error.
 int RunAuditCli(const std::vector<std::string>& args, CliIo io,
-                const char* env_server);
+                const char* env_server,
+                const client::CredentialsEnvironment& env_credentials = {});
 
 // Help texts (cli_help.cc).
 std::string AuditOverviewHelp();

@@ -3,6 +3,7 @@
 #include "absl/strings/str_split.h"
 #include "clients/audit/cli.h"
 #include "clients/audit/cli_internal.h"
+#include "clients/connection.h"
 
 namespace welfare::auditor {
 namespace {
@@ -78,6 +79,8 @@ const std::vector<FlagSpec>& CommonFlags() {
   static const auto* const flags = new std::vector<FlagSpec>{
       {"server", "HOST:PORT",
        "the welfared server (default: $WELFARE_SERVER, else 127.0.0.1:7543)"},
+      {"token-file", "PATH", client::kTokenFileFlagHelp},
+      {"ca-file", "PATH", client::kCaFileFlagHelp},
       {"verifier-key", "FILE",
        "the server's checkpoint verifier key, obtained out of band (welfared "
        "--print_verifier_key), never from the server being audited",

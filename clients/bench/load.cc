@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <random>
 #include <thread>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
+#include "clients/connection.h"
 #include "clients/ledger_client.h"
 #include "welfare/ledger/v1/audit.grpc.pb.h"
 #include "welfare/ledger/v1/funds.grpc.pb.h"
@@ -49,13 +51,10 @@ std::string NationalId(int64_t n) {
 
 class Runner {
  public:
-  Runner(const LoadSpec& spec, DuesCursor& cursor)
+  Runner(const LoadSpec& spec, DuesCursor& cursor,
+         const std::vector<std::shared_ptr<grpc::Channel>>& channels)
       : spec_(spec), cursor_(cursor) {
-    for (int i = 0; i < spec.channels; ++i) {
-      grpc::ChannelArguments arguments;
-      arguments.SetInt("welfare.bench.channel", i);  // Separate connections.
-      auto channel = grpc::CreateCustomChannel(
-          spec.target, grpc::InsecureChannelCredentials(), arguments);
+    for (const std::shared_ptr<grpc::Channel>& channel : channels) {
       stubs_.push_back(v1::LedgerService::NewStub(channel));
       fund_stubs_.push_back(v1::FundService::NewStub(channel));
       audit_stubs_.push_back(v1::AuditService::NewStub(channel));
@@ -251,10 +250,12 @@ int64_t DuesCursor::Reserve(int fund, int count) {
 }
 
 absl::Status PrepareFunds(const std::string& target,
+                          const client::Credentials& credentials,
                           const std::vector<std::string>& fund_ids,
                           int members_per_fund) {
   client::ClientOptions options;
   options.target = target;
+  options.credentials = credentials;
   auto client = client::LedgerClient::Connect(options);
   if (!client.ok()) return client.status();
   std::atomic<size_t> next{0};
@@ -301,7 +302,21 @@ absl::Status PrepareFunds(const std::string& target,
 }
 
 LoadResult RunLoad(const LoadSpec& spec, DuesCursor& cursor) {
-  Runner runner(spec, cursor);
+  std::vector<std::shared_ptr<grpc::Channel>> channels;
+  for (int i = 0; i < spec.channels; ++i) {
+    grpc::ChannelArguments arguments;
+    arguments.SetInt("welfare.bench.channel", i);  // Separate connections.
+    absl::StatusOr<std::shared_ptr<grpc::Channel>> channel =
+        client::OpenChannel(spec.target, spec.credentials, arguments);
+    if (!channel.ok()) {
+      LoadResult failed;
+      failed.failures = 1;
+      failed.first_failure = channel.status().ToString();
+      return failed;
+    }
+    channels.push_back(std::move(*channel));
+  }
+  Runner runner(spec, cursor, channels);
   return runner.Run();
 }
 

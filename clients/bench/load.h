@@ -13,11 +13,14 @@
 
 #include "absl/status/status.h"
 #include "absl/time/time.h"
+#include "clients/connection.h"
 
 namespace welfare::bench {
 
 struct LoadSpec {
   std::string target;
+  // The CA and the token of every call (clients/connection.h).
+  client::Credentials credentials;
   // Calls in flight at any time (one per simulated client).
   int clients = 1;
   // gRPC channels (TCP connections) the clients share.
@@ -71,6 +74,7 @@ class DuesCursor {
 
 // Creates the funds and registers their members (in parallel).
 absl::Status PrepareFunds(const std::string& target,
+                          const client::Credentials& credentials,
                           const std::vector<std::string>& fund_ids,
                           int members_per_fund);
 

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
+#include "clients/connection.h"
 #include "clients/ledger_client.h"
 #include "clients/status.h"
 #include "grpcpp/grpcpp.h"
@@ -102,9 +103,11 @@ void PrintTimingHeader() {
 }  // namespace
 
 absl::Status FillReportFund(const std::string& target,
+                            const client::Credentials& credentials,
                             const std::string& fund_id, int64_t entries) {
   client::ClientOptions options;
   options.target = target;
+  options.credentials = credentials;
   options.deadline_ms = 60000;
   auto client = client::LedgerClient::Connect(options);
   if (!client.ok()) return client.status();
@@ -155,11 +158,12 @@ absl::Status FillReportFund(const std::string& target,
   return absl::OkStatus();
 }
 
-absl::Status TimeReports(const std::string& target, const std::string& fund_id,
-                         int repetitions) {
-  auto channel =
-      grpc::CreateChannel(target, grpc::InsecureChannelCredentials());
-  auto stub = v1::ReportService::NewStub(channel);
+absl::Status TimeReports(const std::string& target,
+                         const client::Credentials& credentials,
+                         const std::string& fund_id, int repetitions) {
+  auto channel = client::OpenChannel(target, credentials);
+  if (!channel.ok()) return channel.status();
+  auto stub = v1::ReportService::NewStub(*channel);
   struct Period {
     std::string label;
     v1::ReportPeriod period;
@@ -215,11 +219,12 @@ absl::Status TimeReports(const std::string& target, const std::string& fund_id,
   return absl::OkStatus();
 }
 
-absl::Status TimeAreaStatus(const std::string& target, const std::string& area,
-                            int repetitions) {
-  auto channel =
-      grpc::CreateChannel(target, grpc::InsecureChannelCredentials());
-  auto stub = v1::PartnerService::NewStub(channel);
+absl::Status TimeAreaStatus(const std::string& target,
+                            const client::Credentials& credentials,
+                            const std::string& area, int repetitions) {
+  auto channel = client::OpenChannel(target, credentials);
+  if (!channel.ok()) return channel.status();
+  auto stub = v1::PartnerService::NewStub(*channel);
   v1::GetAreaStatusRequest request;
   request.set_area_code_prefix(area);
   v1::AreaStatus last;

@@ -9,16 +9,22 @@
 #include <chrono>
 #include <fstream>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "clients/connection.h"
 #include "clients/ledger_client.h"
 
 namespace welfare::bench {
 namespace {
+
+constexpr char kAdminTokenFile[] = "admin.token";
+constexpr int kAdminTokenPollsMax = 40;
+constexpr int kPollIntervalMs = 50;
 
 // A port the kernel considers free right now.
 absl::StatusOr<int> FreePort() {
@@ -61,6 +67,7 @@ absl::StatusOr<ServerProcess> ServerProcess::Start(
   ServerProcess process;
   process.pid_ = pid;
   process.port_ = *port;
+  process.data_dir_ = data_dir;
   for (int i = 0; i < 200; ++i) {
     // A fresh channel per probe: a channel that found the port closed waits
     // out gRPC's reconnect backoff (a second and more) before trying again.
@@ -77,13 +84,15 @@ absl::StatusOr<ServerProcess> ServerProcess::Start(
       return absl::UnavailableError(absl::StrCat(
           welfared, " exited at start with status ", WEXITSTATUS(status)));
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::this_thread::sleep_for(std::chrono::milliseconds(kPollIntervalMs));
   }
   return absl::DeadlineExceededError("welfared did not become healthy in 10 s");
 }
 
 ServerProcess::ServerProcess(ServerProcess&& other) noexcept
-    : pid_(other.pid_), port_(other.port_) {
+    : pid_(other.pid_),
+      port_(other.port_),
+      data_dir_(std::move(other.data_dir_)) {
   other.pid_ = -1;
 }
 
@@ -104,6 +113,19 @@ void ServerProcess::Kill() {
 
 std::string ServerProcess::target() const {
   return absl::StrCat("127.0.0.1:", port_);
+}
+
+absl::StatusOr<std::string> ServerProcess::AdminToken() const {
+  const std::string path = absl::StrCat(data_dir_, "/", kAdminTokenFile);
+  for (int i = 0; i < kAdminTokenPollsMax; ++i) {
+    if (access(path.c_str(), F_OK) == 0) {
+      return client::ReadToken(path, client::CredentialsEnvironment());
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(kPollIntervalMs));
+  }
+  return absl::NotFoundError(
+      absl::StrCat("welfared wrote no administrator token (", path, ") in ",
+                   kAdminTokenPollsMax * kPollIntervalMs / 1000, " s"));
 }
 
 absl::StatusOr<MemoryFigures> ReadMemory(pid_t pid) {

@@ -29,10 +29,18 @@ class ServerProcess {
   std::string target() const;
   pid_t pid() const { return pid_; }
 
+  // The administrator token welfared writes to <data_dir>/admin.token
+  // (mode 0600) when it starts on a data folder without one; waits up to
+  // 2 s for the file to appear. NOT_FOUND if it does not (a welfared
+  // without access control); ReadToken's errors (clients/connection.h) for
+  // an unusable file.
+  absl::StatusOr<std::string> AdminToken() const;
+
  private:
   ServerProcess() = default;
   pid_t pid_ = -1;
   int port_ = 0;
+  std::string data_dir_;
 };
 
 struct MemoryFigures {

@@ -41,6 +41,7 @@
 #include "clients/bench/load.h"
 #include "clients/bench/report_bench.h"
 #include "clients/bench/server_process.h"
+#include "clients/connection.h"
 #include "clients/ledger_client.h"
 #include "clients/seed/execute.h"
 #include "clients/seed/plan.h"
@@ -48,6 +49,12 @@
 ABSL_FLAG(std::string, welfared, "",
           "Path of welfared to start on a temporary data folder.");
 ABSL_FLAG(std::string, server, "", "Or: address of a running server.");
+ABSL_FLAG(std::string, token_file, "",
+          absl::StrCat(welfare::client::kTokenFileFlagHelp,
+                       ". Unused with --welfared: the started server's "
+                       "administrator token (<data_dir>/admin.token) is "
+                       "used."));
+ABSL_FLAG(std::string, ca_file, "", welfare::client::kCaFileFlagHelp);
 ABSL_FLAG(int, server_pid, 0, "Pid of that server, to report its memory.");
 ABSL_FLAG(std::string, data_dir, "",
           "Data folder for the started server (default: a temporary one, "
@@ -161,7 +168,9 @@ void PrintMemory(int pid, const char* when) {
 // A full audit of one fund with the audit client (clients/audit), as an
 // auditor runs it: entries per second and the auditor's CPU. False if the
 // fund did not verify.
-bool VerifyWithAuditor(const std::string& target, const std::string& data_dir,
+bool VerifyWithAuditor(const std::string& target,
+                       const welfare::client::Credentials& credentials,
+                       const std::string& data_dir,
                        const std::string& fund_id) {
   std::string key_file = absl::GetFlag(FLAGS_verifier_key_file);
   if (key_file.empty()) key_file = data_dir + "/checkpoint-verifier.key";
@@ -173,6 +182,7 @@ bool VerifyWithAuditor(const std::string& target, const std::string& data_dir,
                    "/welfare-bench-audit-", getpid());
   welfare::auditor::AuditOptions options;
   options.client.target = target;
+  options.client.credentials = credentials;
   options.verifier_key = std::string(absl::StripAsciiWhitespace(key.str()));
   options.state_dir = state_dir;
   auto auditor = welfare::auditor::Auditor::Create(options);
@@ -217,6 +227,43 @@ std::vector<std::string> FundIds(char mode, int count) {
   return ids;
 }
 
+// The credentials of --server from --token_file, --ca_file and the
+// environment; an error is printed.
+absl::StatusOr<welfare::client::Credentials> RunningServerCredentials() {
+  std::string warning;
+  absl::StatusOr<welfare::client::Credentials> credentials =
+      welfare::client::ReadCredentials(
+          absl::GetFlag(FLAGS_token_file), absl::GetFlag(FLAGS_ca_file),
+          welfare::client::CredentialsEnvironment::FromProcess(), &warning);
+  if (!credentials.ok()) {
+    std::fprintf(stderr, "welfare-bench: %s\n",
+                 std::string(credentials.status().message()).c_str());
+  } else if (!warning.empty()) {
+    std::fprintf(stderr, "welfare-bench: warning: %s\n", warning.c_str());
+  }
+  return credentials;
+}
+
+// The credentials of the server welfare-bench started: plaintext on
+// loopback with its administrator token, or no token from a welfared that
+// writes none. An error is printed.
+absl::StatusOr<welfare::client::Credentials> StartedServerCredentials(
+    const welfare::bench::ServerProcess& process) {
+  welfare::client::Credentials credentials;
+  absl::StatusOr<std::string> token = process.AdminToken();
+  if (token.ok()) {
+    credentials.token = std::move(*token);
+  } else if (absl::IsNotFound(token.status())) {
+    std::fprintf(stderr, "welfare-bench: %s; calls carry no token\n",
+                 std::string(token.status().message()).c_str());
+  } else {
+    std::fprintf(stderr, "welfare-bench: %s\n",
+                 std::string(token.status().message()).c_str());
+    return token.status();
+  }
+  return credentials;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -224,7 +271,15 @@ int main(int argc, char** argv) {
       "welfare-bench: measures welfared's durable transactions per second, "
       "latency and memory.\n\nUsage: welfare-bench "
       "--welfared=build/services/welfared [--modes=single,batch,fill]\n"
-      "   or: welfare-bench --server=HOST:PORT [--server_pid=PID]");
+      "   or: welfare-bench --server=HOST:PORT [--server_pid=PID] "
+      "[--token_file=PATH] [--ca_file=PATH]");
+  const absl::Status refused = welfare::client::RefuseTokenArgument(
+      std::vector<std::string>(argv + 1, argv + argc));
+  if (!refused.ok()) {
+    std::fprintf(stderr, "welfare-bench: %s\n",
+                 std::string(refused.message()).c_str());
+    return 2;
+  }
   absl::ParseCommandLine(argc, argv);
 
   std::optional<welfare::bench::ServerProcess> process;
@@ -232,6 +287,7 @@ int main(int argc, char** argv) {
   int pid = absl::GetFlag(FLAGS_server_pid);
   std::string data_dir = absl::GetFlag(FLAGS_data_dir);
   bool temporary = false;
+  absl::StatusOr<welfare::client::Credentials> credentials;
   if (target.empty()) {
     if (absl::GetFlag(FLAGS_welfared).empty()) {
       std::fprintf(stderr, "welfare-bench: give --welfared or --server\n");
@@ -253,6 +309,11 @@ int main(int argc, char** argv) {
     process.emplace(std::move(*started));
     target = process->target();
     pid = process->pid();
+    credentials = StartedServerCredentials(*process);
+    if (!credentials.ok()) return 1;
+  } else {
+    credentials = RunningServerCredentials();
+    if (!credentials.ok()) return 2;
   }
   std::printf("welfare-bench: server %s, %d cores\n", target.c_str(),
               static_cast<int>(std::thread::hardware_concurrency()));
@@ -269,7 +330,7 @@ int main(int argc, char** argv) {
         FundIds('b', absl::GetFlag(FLAGS_funds));
     absl::Time prepare_start = absl::Now();
     absl::Status prepared =
-        welfare::bench::PrepareFunds(target, funds, members);
+        welfare::bench::PrepareFunds(target, *credentials, funds, members);
     if (!prepared.ok()) {
       std::fprintf(stderr, "welfare-bench: %s\n", prepared.ToString().c_str());
       return 1;
@@ -280,6 +341,7 @@ int main(int argc, char** argv) {
     PrintHeader();
     LoadSpec spec;
     spec.target = target;
+    spec.credentials = *credentials;
     spec.fund_ids = funds;
     spec.members_per_fund = members;
     spec.warmup = absl::Seconds(absl::GetFlag(FLAGS_warmup_s));
@@ -322,7 +384,7 @@ int main(int argc, char** argv) {
     const int fill_funds = absl::GetFlag(FLAGS_fill_funds);
     const std::vector<std::string> funds = FundIds('f', fill_funds);
     absl::Status prepared =
-        welfare::bench::PrepareFunds(target, funds, members);
+        welfare::bench::PrepareFunds(target, *credentials, funds, members);
     if (!prepared.ok()) {
       std::fprintf(stderr, "welfare-bench: %s\n", prepared.ToString().c_str());
       return 1;
@@ -334,6 +396,7 @@ int main(int argc, char** argv) {
     for (int64_t written = 0; written < total; written += step) {
       LoadSpec spec;
       spec.target = target;
+      spec.credentials = *credentials;
       spec.fund_ids = funds;
       spec.members_per_fund = members;
       spec.clients = absl::GetFlag(FLAGS_batch_clients);
@@ -359,8 +422,8 @@ int main(int argc, char** argv) {
     // months of dues per member.
     const int audit_members = 2000;
     const std::vector<std::string> funds = FundIds('a', 1);
-    absl::Status prepared =
-        welfare::bench::PrepareFunds(target, funds, audit_members);
+    absl::Status prepared = welfare::bench::PrepareFunds(target, *credentials,
+                                                         funds, audit_members);
     if (!prepared.ok()) {
       std::fprintf(stderr, "welfare-bench: %s\n", prepared.ToString().c_str());
       return 1;
@@ -368,6 +431,7 @@ int main(int argc, char** argv) {
     welfare::bench::DuesCursor cursor(1);
     LoadSpec spec;
     spec.target = target;
+    spec.credentials = *credentials;
     spec.fund_ids = funds;
     spec.members_per_fund = audit_members;
     spec.clients = absl::GetFlag(FLAGS_batch_clients);
@@ -400,7 +464,8 @@ int main(int argc, char** argv) {
       if (measured.result.failures > 0) exit_code = 1;
     }
     PrintMemory(pid, "after audit");
-    if (!VerifyWithAuditor(target, data_dir, funds[0])) exit_code = 1;
+    if (!VerifyWithAuditor(target, *credentials, data_dir, funds[0]))
+      exit_code = 1;
   }
   if (wants("province")) {
     // A realistic mix through the public API: the seeded generator's funds,
@@ -410,6 +475,7 @@ int main(int argc, char** argv) {
     auto plan = welfare::seed::PlanProvince(spec);
     welfare::client::ClientOptions options;
     options.target = target;
+    options.credentials = *credentials;
     auto client = welfare::client::LedgerClient::Connect(options);
     if (!plan.ok() || !client.ok()) {
       std::fprintf(
@@ -438,8 +504,9 @@ int main(int argc, char** argv) {
                                                 1e6 / summary->entries_new);
     }
     std::printf("\n");
-    absl::Status timed = welfare::bench::TimeAreaStatus(
-        target, spec.province_code, absl::GetFlag(FLAGS_report_repetitions));
+    absl::Status timed =
+        welfare::bench::TimeAreaStatus(target, *credentials, spec.province_code,
+                                       absl::GetFlag(FLAGS_report_repetitions));
     if (!timed.ok()) {
       std::fprintf(stderr, "welfare-bench: %s\n", timed.ToString().c_str());
       exit_code = 1;
@@ -449,7 +516,7 @@ int main(int argc, char** argv) {
     // The province's roll-up alone, e.g. against a running server that
     // already holds the province mode's funds (--server, --data_dir).
     absl::Status timed = welfare::bench::TimeAreaStatus(
-        target, "33", absl::GetFlag(FLAGS_report_repetitions));
+        target, *credentials, "33", absl::GetFlag(FLAGS_report_repetitions));
     if (!timed.ok()) {
       std::fprintf(stderr, "welfare-bench: %s\n", timed.ToString().c_str());
       exit_code = 1;
@@ -461,11 +528,12 @@ int main(int argc, char** argv) {
     std::printf("reports: filling %s with %lld entries over 16 years\n",
                 fund_id.c_str(), static_cast<long long>(entries));
     absl::Status status =
-        welfare::bench::FillReportFund(target, fund_id, entries);
+        welfare::bench::FillReportFund(target, *credentials, fund_id, entries);
     if (status.ok()) {
       PrintMemory(pid, "after the reports fill");
-      status = welfare::bench::TimeReports(
-          target, fund_id, absl::GetFlag(FLAGS_report_repetitions));
+      status =
+          welfare::bench::TimeReports(target, *credentials, fund_id,
+                                      absl::GetFlag(FLAGS_report_repetitions));
     }
     if (!status.ok()) {
       std::fprintf(stderr, "welfare-bench: %s\n", status.ToString().c_str());

@@ -1,11 +1,13 @@
 #include "clients/cli/app.h"
 
 #include <ostream>
+#include <utility>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "clients/cli/values.h"
+#include "clients/connection.h"
 
 namespace welfare::cli {
 namespace {
@@ -39,8 +41,12 @@ bool IsGroup(const std::string& word) {
   return false;
 }
 
-absl::StatusOr<GlobalOptions> ReadGlobals(const ParsedFlags& flags,
-                                          const char* env_server) {
+// The global options; *warning is set to what the user should hear
+// before the command runs ("" if nothing).
+absl::StatusOr<GlobalOptions> ReadGlobals(
+    const ParsedFlags& flags, const char* env_server,
+    const client::CredentialsEnvironment& env_credentials,
+    std::string* warning) {
   GlobalOptions options;
   if (flags.Has("server")) {
     options.server = flags.Get("server");
@@ -75,6 +81,10 @@ absl::StatusOr<GlobalOptions> ReadGlobals(const ParsedFlags& flags,
   options.deadline_ms =
       read.Integer("deadline_ms", 1, kDeadlineMsMax, options.deadline_ms);
   if (!read.ok()) return read.status();
+  absl::StatusOr<client::Credentials> credentials = client::ReadCredentials(
+      flags.Get("token_file"), flags.Get("ca_file"), env_credentials, warning);
+  if (!credentials.ok()) return credentials.status();
+  options.credentials = std::move(*credentials);
   return options;
 }
 
@@ -95,16 +105,20 @@ size_t LeadingFlagCount(const std::vector<std::string>& args) {
 }
 
 int RunCommand(const Command& command, std::vector<std::string> tokens, Io io,
-               const char* env_server) {
+               const char* env_server,
+               const client::CredentialsEnvironment& env_credentials) {
   if (AsksForHelp(tokens)) {
     io.out << CommandHelp(command);
     return kExitOk;
   }
   auto parsed = ParseFlags(WithFlags(command.flags, GlobalFlags()), tokens);
+  std::string warning;
   absl::StatusOr<GlobalOptions> globals =
-      parsed.ok() ? ReadGlobals(*parsed, env_server) : parsed.status();
+      parsed.ok() ? ReadGlobals(*parsed, env_server, env_credentials, &warning)
+                  : parsed.status();
   Context context(globals.value_or(GlobalOptions()), io);
   if (!globals.ok()) return context.Usage(globals.status(), command.path);
+  if (!warning.empty()) io.err << "welfare: warning: " << warning << "\n";
   if (parsed->arguments().size() != command.arguments.size()) {
     std::vector<std::string> wanted;
     for (const ArgumentSpec& argument : command.arguments) {
@@ -125,8 +139,8 @@ int RunCommand(const Command& command, std::vector<std::string> tokens, Io io,
 const std::vector<Command>& AllCommands() {
   static const auto* const commands = [] {
     auto* all = new std::vector<Command>();
-    for (auto group :
-         {FundCommands, MemberCommands, MoneyCommands, JournalCommands}) {
+    for (auto group : {FundCommands, MemberCommands, MoneyCommands,
+                       JournalCommands, AccessCommands}) {
       for (Command& command : group()) all->push_back(std::move(command));
     }
     return all;
@@ -138,6 +152,8 @@ const std::vector<FlagSpec>& GlobalFlags() {
   static const auto* const flags = new std::vector<FlagSpec>{
       {"server", "HOST:PORT",
        "the welfared server (default: $WELFARE_SERVER, else 127.0.0.1:7543)"},
+      {"token_file", "PATH", client::kTokenFileFlagHelp},
+      {"ca_file", "PATH", client::kCaFileFlagHelp},
       {"output", "FORMAT",
        "table (for people, the default), json (protobuf JSON of the "
        "response, for programs) or csv (for spreadsheets)"},
@@ -151,7 +167,12 @@ const std::vector<FlagSpec>& GlobalFlags() {
   return *flags;
 }
 
-int Run(const std::vector<std::string>& args, Io io, const char* env_server) {
+int Run(const std::vector<std::string>& args, Io io, const char* env_server,
+        const client::CredentialsEnvironment& env_credentials) {
+  if (absl::Status refused = client::RefuseTokenArgument(args); !refused.ok()) {
+    io.err << "welfare: " << refused.message() << "\n";
+    return kExitUsage;
+  }
   const size_t leading = LeadingFlagCount(args);
   std::vector<std::string> tokens(args.begin(), args.begin() + leading);
   std::vector<std::string> words(args.begin() + leading, args.end());
@@ -160,7 +181,7 @@ int Run(const std::vector<std::string>& args, Io io, const char* env_server) {
     if (words.size() > 1) {
       words.erase(words.begin());
       words.push_back("--help");
-      return Run(words, io, env_server);
+      return Run(words, io, env_server, env_credentials);
     }
     (asked ? io.out : io.err) << OverviewHelp();
     return asked ? kExitOk : kExitUsage;
@@ -192,7 +213,8 @@ int Run(const std::vector<std::string>& args, Io io, const char* env_server) {
     return kExitUsage;
   }
   tokens.insert(tokens.end(), words.begin() + used, words.end());
-  return RunCommand(*command, std::move(tokens), io, env_server);
+  return RunCommand(*command, std::move(tokens), io, env_server,
+                    env_credentials);
 }
 
 // Shared by the command files (command.h).

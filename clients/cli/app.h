@@ -12,13 +12,17 @@
 
 #include "clients/cli/command.h"
 #include "clients/cli/context.h"
+#include "clients/connection.h"
 
 namespace welfare::cli {
 
 // Runs one command line (without the program name). `env_server` is the
-// WELFARE_SERVER environment variable, or nullptr. Returns the exit code
-// (context.h).
-int Run(const std::vector<std::string>& args, Io io, const char* env_server);
+// WELFARE_SERVER environment variable, or nullptr; `env_credentials` the
+// variables of the CA file and the token (clients/connection.h). Returns
+// the exit code (context.h); a token given on the command line, or a token
+// file that cannot be read, is a usage error.
+int Run(const std::vector<std::string>& args, Io io, const char* env_server,
+        const client::CredentialsEnvironment& env_credentials = {});
 
 // Every command, in the order help lists them.
 const std::vector<Command>& AllCommands();

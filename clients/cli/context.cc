@@ -28,6 +28,7 @@ absl::StatusOr<client::LedgerClient*> Context::Client() {
   if (client_ == nullptr) {
     client::ClientOptions options;
     options.target = options_.server;
+    options.credentials = options_.credentials;
     options.deadline_ms = options_.deadline_ms;
     auto connected = client::LedgerClient::Connect(options);
     if (!connected.ok()) return connected.status();

@@ -19,6 +19,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "clients/cli/report.h"
+#include "clients/connection.h"
 #include "clients/ledger_client.h"
 #include "google/protobuf/message.h"
 
@@ -33,6 +34,8 @@ enum ExitCode : int {
 
 struct GlobalOptions {
   std::string server = "127.0.0.1:7543";
+  // The CA file and the bearer token (--ca_file, --token_file).
+  client::Credentials credentials;
   OutputFormat output = OutputFormat::kTable;
   int64_t deadline_ms = 10000;
   format::Calendar calendar = format::Calendar::kBuddhistEra;

@@ -73,8 +73,10 @@ int RunCommand(const Command& command, const std::vector<std::string>& tokens,
   std::vector<cli::FlagSpec> specs = command.flags;
   specs.insert(specs.end(), GlobalFlags().begin(), GlobalFlags().end());
   auto parsed = cli::ParseFlags(specs, tokens);
+  std::string warning;
   absl::StatusOr<Options> options =
-      parsed.ok() ? ReadOptions(*parsed, environment.env_server)
+      parsed.ok() ? ReadOptions(*parsed, environment.env_server,
+                                environment.credentials, &warning)
                   : absl::StatusOr<Options>(parsed.status());
   Session session(options.value_or(Options()), io, environment.channel);
   if (!options.ok()) return session.Usage(options.status(), command.name);
@@ -91,6 +93,11 @@ int RunCommand(const Command& command, const std::vector<std::string>& tokens,
                                    "on, e.g. --fund=ban-nong-khu"),
         command.name);
   }
+  if (absl::Status connected = session.Connect(); !connected.ok()) {
+    return session.Usage(connected, command.name);
+  }
+  if (!warning.empty())
+    io.err << "welfare-report: warning: " << warning << "\n";
   return command.run(session, *parsed);
 }
 
@@ -103,6 +110,14 @@ const std::vector<cli::FlagSpec>& GlobalFlags() {
        "area-status)"},
       {"server", "HOST:PORT",
        "the welfared server (default: $WELFARE_SERVER,\nelse 127.0.0.1:7543)"},
+      {"token_file", "PATH",
+       "the file whose first line is your access\ntoken, readable by you alone "
+       "(chmod 600);\ndefault: $WELFARE_TOKEN_FILE, else the token in\n"
+       "$WELFARE_TOKEN. Never the token itself on the\ncommand line"},
+      {"ca_file", "PATH",
+       "PEM certificate of the CA that signed the\nserver's certificate: "
+       "connect with TLS\n(default: $WELFARE_CA_FILE; none: plaintext,\n"
+       "which the server allows on loopback only)"},
       {"output", "FORMAT",
        "table (the default), csv (for spreadsheets),\njson (protobuf JSON of "
        "the response) or html\n(one self-contained page to print on A4)"},
@@ -118,6 +133,10 @@ const std::vector<cli::FlagSpec>& GlobalFlags() {
 
 int Run(const std::vector<std::string>& args, cli::Io io,
         const Environment& environment) {
+  if (absl::Status refused = client::RefuseTokenArgument(args); !refused.ok()) {
+    io.err << "welfare-report: " << refused.message() << "\n";
+    return cli::kExitUsage;
+  }
   const size_t index = CommandIndex(args);
   if (index >= args.size()) {
     const bool asked = AsksForHelp(args);

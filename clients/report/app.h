@@ -17,6 +17,7 @@
 
 #include "clients/cli/context.h"
 #include "clients/cli/flags.h"
+#include "clients/connection.h"
 #include "clients/report/session.h"
 #include "grpcpp/grpcpp.h"
 
@@ -25,12 +26,17 @@ namespace welfare::report {
 struct Environment {
   // $WELFARE_SERVER, or nullptr: the server when --server is not given.
   const char* env_server = nullptr;
+  // $WELFARE_TOKEN_FILE, $WELFARE_TOKEN and $WELFARE_CA_FILE: the token
+  // and the CA when --token_file and --ca_file are not given.
+  client::CredentialsEnvironment credentials;
   // If not null, every call goes over this channel (tests); --server is
   // then checked but not dialled.
   std::shared_ptr<grpc::ChannelInterface> channel;
 };
 
 // Runs one command line (without the program name); returns the exit code.
+// A token given on the command line, or a token file that cannot be read,
+// is a usage error.
 int Run(const std::vector<std::string>& args, cli::Io io,
         const Environment& environment);
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "clients/connection.h"
 #include "clients/report/app.h"
 
 int main(int argc, char** argv) {
@@ -12,5 +13,7 @@ int main(int argc, char** argv) {
   welfare::cli::Io io{std::cin, std::cout, std::cerr, false};
   welfare::report::Environment environment;
   environment.env_server = std::getenv("WELFARE_SERVER");
+  environment.credentials =
+      welfare::client::CredentialsEnvironment::FromProcess();
   return welfare::report::Run(args, io, environment);
 }

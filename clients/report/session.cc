@@ -1,6 +1,7 @@
 #include "clients/report/session.h"
 
 #include <ostream>
+#include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -45,8 +46,10 @@ absl::StatusOr<Output> ReadOutput(const std::string& text) {
 
 }  // namespace
 
-absl::StatusOr<Options> ReadOptions(const cli::ParsedFlags& flags,
-                                    const char* env_server) {
+absl::StatusOr<Options> ReadOptions(
+    const cli::ParsedFlags& flags, const char* env_server,
+    const client::CredentialsEnvironment& env_credentials,
+    std::string* warning) {
   Options options;
   if (flags.Has("server")) {
     options.server = flags.Get("server");
@@ -90,6 +93,10 @@ absl::StatusOr<Options> ReadOptions(const cli::ParsedFlags& flags,
     }
     options.fund_id = std::string(fund);
   }
+  absl::StatusOr<client::Credentials> credentials = client::ReadCredentials(
+      flags.Get("token_file"), flags.Get("ca_file"), env_credentials, warning);
+  if (!credentials.ok()) return credentials.status();
+  options.credentials = std::move(*credentials);
   return options;
 }
 
@@ -100,12 +107,17 @@ Session::Session(Options options, cli::Io io,
       style_(options_.output, options_.calendar, options_.language),
       channel_(std::move(channel)) {}
 
+absl::Status Session::Connect() {
+  if (channel_ != nullptr) return absl::OkStatus();
+  absl::StatusOr<std::shared_ptr<grpc::Channel>> channel =
+      client::OpenChannel(options_.server, options_.credentials);
+  if (!channel.ok()) return channel.status();
+  channel_ = std::move(*channel);
+  return absl::OkStatus();
+}
+
 ReportClient& Session::Client() {
   if (client_ == nullptr) {
-    if (channel_ == nullptr) {
-      channel_ = grpc::CreateChannel(options_.server,
-                                     grpc::InsecureChannelCredentials());
-    }
     client_ = std::make_unique<ReportClient>(
         channel_, ReportClientOptions{options_.deadline_ms});
   }

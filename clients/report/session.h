@@ -14,6 +14,7 @@
 #include "absl/status/statusor.h"
 #include "clients/cli/context.h"
 #include "clients/cli/flags.h"
+#include "clients/connection.h"
 #include "clients/report/html.h"
 #include "clients/report/report_client.h"
 #include "clients/report/style.h"
@@ -24,6 +25,8 @@ namespace welfare::report {
 
 struct Options {
   std::string server = "127.0.0.1:7543";
+  // The CA file and the bearer token (--ca_file, --token_file).
+  client::Credentials credentials;
   Output output = Output::kTable;
   int64_t deadline_ms = 10000;
   format::Calendar calendar = format::Calendar::kBuddhistEra;
@@ -33,10 +36,16 @@ struct Options {
 };
 
 // The global options from parsed flags (GlobalFlags() in app.h);
-// `env_server` is $WELFARE_SERVER or nullptr. INVALID_ARGUMENT, naming the
-// flag and what was wanted, for any bad value.
-absl::StatusOr<Options> ReadOptions(const cli::ParsedFlags& flags,
-                                    const char* env_server);
+// `env_server` is $WELFARE_SERVER or nullptr, `env_credentials` the
+// variables of the CA file and the token. INVALID_ARGUMENT, naming the
+// flag and what was wanted, for any bad value; ReadToken's errors
+// (clients/connection.h) for a token file that cannot be used. *warning is
+// set to what the user should hear before the command runs ("" if
+// nothing).
+absl::StatusOr<Options> ReadOptions(
+    const cli::ParsedFlags& flags, const char* env_server,
+    const client::CredentialsEnvironment& env_credentials,
+    std::string* warning);
 
 class Session {
  public:
@@ -52,8 +61,11 @@ class Session {
 
   // "funds/{fund_id}".
   std::string FundName() const { return "funds/" + options_.fund_id; }
-  // The client; creates the channel on first use (without waiting for the
-  // server).
+  // Opens the channel to options.server, unless one was given, without
+  // waiting for the server: OpenChannel (clients/connection.h), whose
+  // errors (an unusable CA file) are usage errors.
+  absl::Status Connect();
+  // The client, over the channel; Connect() must have succeeded.
   ReportClient& Client();
 
   // Prints "welfare-report: <message>" and a pointer to the command's

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
@@ -16,11 +18,14 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "clients/connection.h"
 #include "clients/ledger_client.h"
 #include "clients/seed/execute.h"
 #include "clients/seed/plan.h"
 
 ABSL_FLAG(std::string, server, "127.0.0.1:7543", "host:port of welfared.");
+ABSL_FLAG(std::string, token_file, "", welfare::client::kTokenFileFlagHelp);
+ABSL_FLAG(std::string, ca_file, "", welfare::client::kCaFileFlagHelp);
 ABSL_FLAG(uint64_t, seed, 1,
           "Seed of everything generated: the same seed (and flags) gives the "
           "same province, byte for byte.");
@@ -63,6 +68,8 @@ Usage:
   welfare-seed --server=127.0.0.1:7543        # 170 funds of Sisaket (33)
   welfare-seed --funds=5 --members_median=80  # a small province, quickly
   welfare-seed --seed=7 --fiscal_year=2568 --as_of=2025-06-30
+  welfare-seed --server=ledger.example:7543 --ca_file=ca.pem \
+      --token_file=$HOME/.welfare/token
 
 Running the same command again writes nothing new: every request has an id
 made of the seed, the fund and the item, and the server answers a repeated
@@ -196,10 +203,22 @@ absl::StatusOr<ProvinceSpec> SpecFromFlags() {
 
 int Run() {
   absl::StatusOr<ProvinceSpec> spec = SpecFromFlags();
-  if (!spec.ok()) {
-    std::fprintf(stderr, "welfare-seed: %s\n",
-                 std::string(spec.status().message()).c_str());
-    return 2;
+  std::string warning;
+  absl::StatusOr<client::Credentials> credentials =
+      absl::GetFlag(FLAGS_dry_run)
+          ? client::Credentials()
+          : client::ReadCredentials(
+                absl::GetFlag(FLAGS_token_file), absl::GetFlag(FLAGS_ca_file),
+                client::CredentialsEnvironment::FromProcess(), &warning);
+  for (const absl::Status& status : {spec.status(), credentials.status()}) {
+    if (!status.ok()) {
+      std::fprintf(stderr, "welfare-seed: %s\n",
+                   std::string(status.message()).c_str());
+      return 2;
+    }
+  }
+  if (!warning.empty()) {
+    std::fprintf(stderr, "welfare-seed: warning: %s\n", warning.c_str());
   }
   const absl::Time planning_start = absl::Now();
   absl::StatusOr<ProvincePlan> plan = PlanProvince(*spec);
@@ -213,16 +232,16 @@ int Run() {
 
   client::ClientOptions client_options;
   client_options.target = absl::GetFlag(FLAGS_server);
+  client_options.credentials = std::move(*credentials);
   auto client = client::LedgerClient::Connect(client_options);
-  if (client.ok()) {
-    if (absl::Status health = (*client)->CheckHealth(); !health.ok()) {
-      client = health;
-    }
+  if (!client.ok()) {  // A bad --server or --ca_file: nothing was sent.
+    std::fprintf(stderr, "welfare-seed: %s\n",
+                 std::string(client.status().message()).c_str());
+    return 2;
   }
-  if (!client.ok()) {
+  if (absl::Status health = (*client)->CheckHealth(); !health.ok()) {
     std::fprintf(stderr, "welfare-seed: cannot reach welfared at %s: %s\n",
-                 client_options.target.c_str(),
-                 client.status().ToString().c_str());
+                 client_options.target.c_str(), health.ToString().c_str());
     return 1;
   }
   ProgressLine line;
@@ -251,6 +270,13 @@ int Run() {
 }  // namespace welfare::seed
 
 int main(int argc, char** argv) {
+  const absl::Status refused = welfare::client::RefuseTokenArgument(
+      std::vector<std::string>(argv + 1, argv + argc));
+  if (!refused.ok()) {
+    std::fprintf(stderr, "welfare-seed: %s\n",
+                 std::string(refused.message()).c_str());
+    return 2;
+  }
   absl::FlagsUsageConfig config;
   config.contains_help_flags = &welfare::seed::IsSeedMainFile;
   config.contains_helpshort_flags = &welfare::seed::IsSeedMainFile;

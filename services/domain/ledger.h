@@ -106,6 +106,9 @@ class Ledger {
 
   // The database, for readers that need no domain rules (services/audit).
   const storage::Store& store() const { return journal_->store(); }
+  // The database, for the access records (services/auth), which are not
+  // journal entries.
+  storage::Store* mutable_store() { return journal_->mutable_store(); }
 
  private:
   explicit Ledger(LedgerOptions options);

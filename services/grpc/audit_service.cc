@@ -1,21 +1,35 @@
 #include "services/grpc/audit_service.h"
 
 #include <memory>
+#include <optional>
 #include <utility>
+#include <variant>
 
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "services/grpc/reply.h"
 #include "services/grpc/status.h"
 
 namespace welfare::grpc_edge {
 namespace {
 
+// A stream is ended after this long, so that a client that reads slowly
+// cannot hold a snapshot (and a call of its principal) for ever; the
+// auditor continues from the next sequence.
+constexpr absl::Duration kStreamDurationMax = absl::Minutes(30);
+
 // Sends the cursor's chunks one by one, then finishes; deletes itself when
 // gRPC is done with it.
 class EntryStreamer final : public grpc::ServerWriteReactor<v1::StoredEntries> {
  public:
-  EntryStreamer(grpc::CallbackServerContext* context,
+  // A refused stream: finished by the caller through Finish.
+  EntryStreamer() = default;
+
+  EntryStreamer(grpc::CallbackServerContext* context, auth::Pass pass,
                 absl::StatusOr<std::unique_ptr<audit::EntryCursor>> cursor)
-      : context_(context) {
+      : context_(context),
+        pass_(std::move(pass)),
+        stop_at_(absl::Now() + kStreamDurationMax) {
     if (!cursor.ok()) {
       Finish(ToGrpcStatus(cursor.status(), context_));
       return;
@@ -41,6 +55,15 @@ class EntryStreamer final : public grpc::ServerWriteReactor<v1::StoredEntries> {
       Finish(grpc::Status(grpc::StatusCode::CANCELLED, "cancelled"));
       return;
     }
+    if (absl::Now() > stop_at_) {
+      Finish(grpc::Status(
+          grpc::StatusCode::DEADLINE_EXCEEDED,
+          absl::StrCat("the stream ran for ",
+                       absl::FormatDuration(kStreamDurationMax),
+                       ", the most the server allows; continue from the "
+                       "sequence after the last one received")));
+      return;
+    }
     absl::StatusOr<bool> more = cursor_->Next(&chunk_);
     if (!more.ok()) {
       Finish(ToGrpcStatus(more.status(), context_));
@@ -51,7 +74,9 @@ class EntryStreamer final : public grpc::ServerWriteReactor<v1::StoredEntries> {
     }
   }
 
-  grpc::CallbackServerContext* const context_;
+  grpc::CallbackServerContext* const context_ = nullptr;
+  std::optional<auth::Pass> pass_;
+  const absl::Time stop_at_ = absl::InfinitePast();
   std::unique_ptr<audit::EntryCursor> cursor_;
   v1::StoredEntries chunk_;
 };
@@ -62,6 +87,9 @@ grpc::ServerUnaryReactor* AuditService::GetVerifierKey(
     grpc::CallbackServerContext* context,
     const v1::GetVerifierKeyRequest* request, v1::VerifierKey* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  std::optional<auth::Pass> pass = admission_->Admit(
+      context, WELFARE_METHOD(AuditService, GetVerifierKey), *request, reactor);
+  if (!pass.has_value()) return reactor;
   Reply(context, reactor, response)(log_->GetVerifierKey());
   return reactor;
 }
@@ -70,6 +98,9 @@ grpc::ServerUnaryReactor* AuditService::GetCheckpoint(
     grpc::CallbackServerContext* context,
     const v1::GetCheckpointRequest* request, v1::SignedCheckpoint* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  std::optional<auth::Pass> pass = admission_->Admit(
+      context, WELFARE_METHOD(AuditService, GetCheckpoint), *request, reactor);
+  if (!pass.has_value()) return reactor;
   Reply(context, reactor, response)(log_->GetCheckpoint(*request));
   return reactor;
 }
@@ -78,6 +109,10 @@ grpc::ServerUnaryReactor* AuditService::GetInclusionProof(
     grpc::CallbackServerContext* context,
     const v1::GetInclusionProofRequest* request, v1::InclusionProof* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  std::optional<auth::Pass> pass = admission_->Admit(
+      context, WELFARE_METHOD(AuditService, GetInclusionProof), *request,
+      reactor);
+  if (!pass.has_value()) return reactor;
   Reply(context, reactor, response)(log_->GetInclusionProof(*request));
   return reactor;
 }
@@ -87,6 +122,10 @@ grpc::ServerUnaryReactor* AuditService::GetConsistencyProof(
     const v1::GetConsistencyProofRequest* request,
     v1::ConsistencyProof* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  std::optional<auth::Pass> pass = admission_->Admit(
+      context, WELFARE_METHOD(AuditService, GetConsistencyProof), *request,
+      reactor);
+  if (!pass.has_value()) return reactor;
   Reply(context, reactor, response)(log_->GetConsistencyProof(*request));
   return reactor;
 }
@@ -94,7 +133,17 @@ grpc::ServerUnaryReactor* AuditService::GetConsistencyProof(
 grpc::ServerWriteReactor<v1::StoredEntries>* AuditService::StreamEntries(
     grpc::CallbackServerContext* context,
     const v1::StreamEntriesRequest* request) {
-  return new EntryStreamer(context, log_->OpenEntries(*request));
+  std::variant<auth::Pass, auth::Refusal> answer = admission_->Check(
+      context, WELFARE_METHOD(AuditService, StreamEntries), *request);
+  if (auto* refusal = std::get_if<auth::Refusal>(&answer)) {
+    auto* refused = new EntryStreamer();
+    admission_->Refuse(
+        context, *refusal,
+        [refused](const grpc::Status& status) { refused->Finish(status); });
+    return refused;
+  }
+  return new EntryStreamer(context, std::get<auth::Pass>(std::move(answer)),
+                           log_->OpenEntries(*request));
 }
 
 }  // namespace welfare::grpc_edge

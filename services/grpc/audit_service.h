@@ -6,6 +6,7 @@
 #define WELFARE_SERVICES_GRPC_AUDIT_SERVICE_H_
 
 #include "services/audit/audit_log.h"
+#include "services/grpc/admission.h"
 #include "welfare/ledger/v1/audit.grpc.pb.h"
 
 namespace welfare::grpc_edge {
@@ -14,8 +15,9 @@ namespace v1 = welfare::ledger::v1;
 
 class AuditService final : public v1::AuditService::CallbackService {
  public:
-  // log must outlive the service.
-  explicit AuditService(audit::AuditLog* log) : log_(log) {}
+  // log and admission must outlive the service.
+  AuditService(audit::AuditLog* log, Admission* admission)
+      : log_(log), admission_(admission) {}
 
   grpc::ServerUnaryReactor* GetVerifierKey(
       grpc::CallbackServerContext* context,
@@ -39,6 +41,7 @@ class AuditService final : public v1::AuditService::CallbackService {
 
  private:
   audit::AuditLog* const log_;
+  Admission* const admission_;
 };
 
 }  // namespace welfare::grpc_edge

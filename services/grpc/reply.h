@@ -1,20 +1,32 @@
-// Finishing a unary callback RPC with a domain result.
+// Finishing a unary callback RPC with a domain result, and the helpers of
+// the services' handlers.
 #ifndef WELFARE_SERVICES_GRPC_REPLY_H_
 #define WELFARE_SERVICES_GRPC_REPLY_H_
 
+#include <memory>
 #include <string>
 #include <utility>
 
 #include "absl/status/statusor.h"
 #include "grpcpp/grpcpp.h"
+#include "services/auth/gate.h"
 #include "services/grpc/status.h"
 
 namespace welfare::grpc_edge {
 
-// The principal recorded in entries. Until authentication exists every
-// caller is "anonymous".
-inline std::string PrincipalOf(grpc::CallbackServerContext* context) {
-  return "anonymous";
+// The full gRPC name of a method of a welfare.ledger.v1 service, whose
+// edge class has the service's name.
+#define WELFARE_METHOD(Service, Method) \
+  "/welfare.ledger.v1." #Service "/" #Method
+
+// A completion that keeps the call's pass (one of its principal's running
+// calls) until the call is answered.
+template <typename Completion>
+auto HoldingPass(auth::Pass pass, Completion completion) {
+  return [pass = std::make_shared<auth::Pass>(std::move(pass)),
+          completion = std::move(completion)](auto result) mutable {
+    completion(std::move(result));
+  };
 }
 
 // A completion that moves an OK result into *response and finishes the RPC

@@ -1,5 +1,7 @@
 #include "services/grpc/report_services.h"
 
+#include <optional>
+
 #include "services/grpc/reply.h"
 
 namespace welfare::grpc_edge {
@@ -10,6 +12,9 @@ namespace welfare::grpc_edge {
                                       const v1::Request* request,     \
                                       v1::Response* response) {       \
     ServerUnaryReactor* reactor = context->DefaultReactor();          \
+    std::optional<auth::Pass> pass = admission_->Admit(               \
+        context, WELFARE_METHOD(Service, Method), *request, reactor); \
+    if (!pass.has_value()) return reactor;                            \
     Reply(context, reactor, response)(field.Method(*request));        \
     return reactor;                                                   \
   }

@@ -6,6 +6,7 @@
 
 #include "services/domain/partner.h"
 #include "services/domain/reports.h"
+#include "services/grpc/admission.h"
 #include "welfare/ledger/v1/reports.grpc.pb.h"
 
 namespace welfare::grpc_edge {
@@ -16,8 +17,9 @@ using grpc::ServerUnaryReactor;
 
 class ReportService final : public v1::ReportService::CallbackService {
  public:
-  // ledger must outlive the service.
-  explicit ReportService(const domain::Ledger* ledger) : reports_(ledger) {}
+  // ledger and admission must outlive the service.
+  ReportService(const domain::Ledger* ledger, Admission* admission)
+      : reports_(ledger), admission_(admission) {}
 
 #define WELFARE_DECLARE(Method, Request, Response)           \
   ServerUnaryReactor* Method(CallbackServerContext* context, \
@@ -35,11 +37,13 @@ class ReportService final : public v1::ReportService::CallbackService {
 
  private:
   const domain::Reports reports_;
+  Admission* const admission_;
 };
 
 class PartnerService final : public v1::PartnerService::CallbackService {
  public:
-  explicit PartnerService(const domain::Ledger* ledger) : partner_(ledger) {}
+  PartnerService(const domain::Ledger* ledger, Admission* admission)
+      : partner_(ledger), admission_(admission) {}
 
   WELFARE_DECLARE(GetFundStatus, GetFundStatusRequest, FundStatus)
   WELFARE_DECLARE(GetAreaStatus, GetAreaStatusRequest, AreaStatus)
@@ -47,6 +51,7 @@ class PartnerService final : public v1::PartnerService::CallbackService {
 
  private:
   const domain::Partner partner_;
+  Admission* const admission_;
 };
 
 }  // namespace welfare::grpc_edge

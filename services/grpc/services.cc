@@ -1,18 +1,28 @@
 #include "services/grpc/services.h"
 
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "services/auth/policy.h"
 #include "services/grpc/reply.h"
 
 namespace welfare::grpc_edge {
 
 // Writes: the domain finishes the call when the entry is durable.
-#define WELFARE_WRITE(Service, Method, Request, Response)             \
-  ServerUnaryReactor* Service::Method(CallbackServerContext* context, \
-                                      const v1::Request* request,     \
-                                      v1::Response* response) {       \
-    ServerUnaryReactor* reactor = context->DefaultReactor();          \
-    ledger_->Method(PrincipalOf(context), *request,                   \
-                    Reply(context, reactor, response));               \
-    return reactor;                                                   \
+#define WELFARE_WRITE(Service, Method, Request, Response)                  \
+  ServerUnaryReactor* Service::Method(CallbackServerContext* context,      \
+                                      const v1::Request* request,          \
+                                      v1::Response* response) {            \
+    ServerUnaryReactor* reactor = context->DefaultReactor();               \
+    std::optional<auth::Pass> pass = admission_->Admit(                    \
+        context, WELFARE_METHOD(Service, Method), *request, reactor);      \
+    if (!pass.has_value()) return reactor;                                 \
+    const std::string principal = pass->principal().name();                \
+    ledger_->Method(                                                       \
+        principal, *request,                                               \
+        HoldingPass(*std::move(pass), Reply(context, reactor, response))); \
+    return reactor;                                                        \
   }
 
 // Reads: answered at once from a snapshot.
@@ -21,6 +31,9 @@ namespace welfare::grpc_edge {
                                       const v1::Request* request,     \
                                       v1::Response* response) {       \
     ServerUnaryReactor* reactor = context->DefaultReactor();          \
+    std::optional<auth::Pass> pass = admission_->Admit(               \
+        context, WELFARE_METHOD(Service, Method), *request, reactor); \
+    if (!pass.has_value()) return reactor;                            \
     Reply(context, reactor, response)(ledger_->Method(*request));     \
     return reactor;                                                   \
   }
@@ -28,7 +41,6 @@ namespace welfare::grpc_edge {
 WELFARE_WRITE(FundService, CreateFund, CreateFundRequest, Fund)
 WELFARE_WRITE(FundService, CreateAccount, CreateAccountRequest, Account)
 WELFARE_READ(FundService, GetFund, GetFundRequest, Fund)
-WELFARE_READ(FundService, ListFunds, ListFundsRequest, ListFundsResponse)
 WELFARE_READ(FundService, ListAccounts, ListAccountsRequest,
              ListAccountsResponse)
 
@@ -55,6 +67,29 @@ WELFARE_READ(LedgerService, ListEntries, ListEntriesRequest,
              ListEntriesResponse)
 WELFARE_READ(LedgerService, GetBalances, GetBalancesRequest,
              GetBalancesResponse)
+
+// Lists only the funds of the caller's grant: the others' existence stays
+// unknown to it.
+ServerUnaryReactor* FundService::ListFunds(CallbackServerContext* context,
+                                           const v1::ListFundsRequest* request,
+                                           v1::ListFundsResponse* response) {
+  ServerUnaryReactor* reactor = context->DefaultReactor();
+  std::optional<auth::Pass> pass = admission_->Admit(
+      context, WELFARE_METHOD(FundService, ListFunds), *request, reactor);
+  if (!pass.has_value()) return reactor;
+  absl::StatusOr<v1::ListFundsResponse> result = ledger_->ListFunds(*request);
+  if (result.ok() && !pass->principal().all_funds) {
+    google::protobuf::RepeatedPtrField<v1::Fund> granted;
+    for (v1::Fund& fund : *result->mutable_funds()) {
+      if (pass->principal().Covers(auth::FundIdOf(fund.name()))) {
+        *granted.Add() = std::move(fund);
+      }
+    }
+    result->mutable_funds()->Swap(&granted);
+  }
+  Reply(context, reactor, response)(std::move(result));
+  return reactor;
+}
 
 #undef WELFARE_WRITE
 #undef WELFARE_READ

@@ -6,6 +6,7 @@
 #define WELFARE_SERVICES_GRPC_SERVICES_H_
 
 #include "services/domain/ledger.h"
+#include "services/grpc/admission.h"
 #include "welfare/ledger/v1/funds.grpc.pb.h"
 #include "welfare/ledger/v1/ledger.grpc.pb.h"
 #include "welfare/ledger/v1/members.grpc.pb.h"
@@ -18,8 +19,9 @@ using grpc::ServerUnaryReactor;
 
 class FundService final : public v1::FundService::CallbackService {
  public:
-  // ledger must outlive the service.
-  explicit FundService(domain::Ledger* ledger) : ledger_(ledger) {}
+  // ledger and admission must outlive the service.
+  FundService(domain::Ledger* ledger, Admission* admission)
+      : ledger_(ledger), admission_(admission) {}
 
   ServerUnaryReactor* CreateFund(CallbackServerContext* context,
                                  const v1::CreateFundRequest* request,
@@ -39,11 +41,13 @@ class FundService final : public v1::FundService::CallbackService {
 
  private:
   domain::Ledger* const ledger_;
+  Admission* const admission_;
 };
 
 class MemberService final : public v1::MemberService::CallbackService {
  public:
-  explicit MemberService(domain::Ledger* ledger) : ledger_(ledger) {}
+  MemberService(domain::Ledger* ledger, Admission* admission)
+      : ledger_(ledger), admission_(admission) {}
 
   ServerUnaryReactor* RegisterMember(CallbackServerContext* context,
                                      const v1::RegisterMemberRequest* request,
@@ -69,11 +73,13 @@ class MemberService final : public v1::MemberService::CallbackService {
 
  private:
   domain::Ledger* const ledger_;
+  Admission* const admission_;
 };
 
 class LedgerService final : public v1::LedgerService::CallbackService {
  public:
-  explicit LedgerService(domain::Ledger* ledger) : ledger_(ledger) {}
+  LedgerService(domain::Ledger* ledger, Admission* admission)
+      : ledger_(ledger), admission_(admission) {}
 
   ServerUnaryReactor* RecordContribution(
       CallbackServerContext* context,
@@ -104,6 +110,7 @@ class LedgerService final : public v1::LedgerService::CallbackService {
 
  private:
   domain::Ledger* const ledger_;
+  Admission* const admission_;
 };
 
 }  // namespace welfare::grpc_edge

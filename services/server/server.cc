@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -16,9 +17,12 @@
 #include "absl/strings/str_format.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
+#include "grpcpp/impl/server_builder_option.h"
+#include "grpcpp/impl/server_builder_plugin.h"
 #include "services/audit/signing_key.h"
 #include "services/domain/views.h"
 #include "services/grpc/unparsed_request_interceptor.h"
+#include "services/tls/self_signed.h"
 #include "storage/status_macros.h"
 
 namespace welfare::server {
@@ -33,6 +37,22 @@ absl::Status ErrnoError(absl::string_view what, const std::string& path) {
   return absl::UnavailableError(
       absl::StrCat(what, " ", path, ": ", std::strerror(errno)));
 }
+
+// Takes the reflection plugin (registered for every server of the process
+// once the plugin library is linked) off one server.
+class NoReflection : public grpc::ServerBuilderOption {
+ public:
+  void UpdateArguments(grpc::ChannelArguments* arguments) override {}
+  void UpdatePlugins(std::vector<std::unique_ptr<grpc::ServerBuilderPlugin>>*
+                         plugins) override {
+    plugins->erase(
+        std::remove_if(plugins->begin(), plugins->end(),
+                       [](const std::unique_ptr<grpc::ServerBuilderPlugin>& p) {
+                         return p->name() == "proto_server_reflection";
+                       }),
+        plugins->end());
+  }
+};
 
 }  // namespace
 
@@ -83,15 +103,43 @@ std::string VerifierKeyPath(const ServerOptions& options) {
   return options.data_dir + "/checkpoint-verifier.key";
 }
 
+std::string AdminTokenPath(const ServerOptions& options) {
+  return options.admin_token_file.empty() ? options.data_dir + "/admin.token"
+                                          : options.admin_token_file;
+}
+
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ServerCredentials(
+    const ServerOptions& options) {
+  const bool tls = !options.tls_certificate_file.empty();
+  if (tls != !options.tls_key_file.empty()) {
+    return absl::InvalidArgumentError(
+        "TLS needs both a certificate file and a key file "
+        "(--tls_certificate_file and --tls_key_file)");
+  }
+  if (!tls) {
+    if (!options.insecure_listen_anywhere &&
+        !IsLoopbackAddress(options.listen_address)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "listen address ", options.listen_address,
+          " is not loopback; without TLS (--tls_certificate_file, "
+          "--tls_key_file) the server listens only on 127.0.0.1 or ::1 "
+          "unless started with --insecure_listen_anywhere"));
+    }
+    return grpc::InsecureServerCredentials();
+  }
+  grpc::SslServerCredentialsOptions ssl;
+  grpc::SslServerCredentialsOptions::PemKeyCertPair pair;
+  ASSIGN_OR_RETURN(pair.cert_chain,
+                   tls::ReadPemFile(options.tls_certificate_file));
+  ASSIGN_OR_RETURN(pair.private_key, tls::ReadPemFile(options.tls_key_file));
+  ssl.pem_key_cert_pairs.push_back(std::move(pair));
+  return grpc::SslServerCredentials(ssl);
+}
+
 absl::StatusOr<std::unique_ptr<WelfareServer>> WelfareServer::Start(
     const ServerOptions& options) {
-  if (!options.insecure_listen_anywhere &&
-      !IsLoopbackAddress(options.listen_address)) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "listen address ", options.listen_address,
-        " is not loopback; without TLS the server listens only on 127.0.0.1 "
-        "or ::1 unless started with --insecure_listen_anywhere"));
-  }
+  ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials,
+                   ServerCredentials(options));
   std::error_code error;
   std::filesystem::create_directories(options.data_dir, error);
   if (error) {
@@ -114,30 +162,48 @@ absl::StatusOr<std::unique_ptr<WelfareServer>> WelfareServer::Start(
         raw->OnWriteFailure(status);
       };
   ASSIGN_OR_RETURN(server->ledger_, domain::Ledger::Open(ledger_options));
-  server->fund_service_ =
-      std::make_unique<grpc_edge::FundService>(server->ledger_.get());
-  server->member_service_ =
-      std::make_unique<grpc_edge::MemberService>(server->ledger_.get());
-  server->ledger_service_ =
-      std::make_unique<grpc_edge::LedgerService>(server->ledger_.get());
-  server->report_service_ =
-      std::make_unique<grpc_edge::ReportService>(server->ledger_.get());
-  server->partner_service_ =
-      std::make_unique<grpc_edge::PartnerService>(server->ledger_.get());
+  ASSIGN_OR_RETURN(
+      server->principals_,
+      auth::Principals::Open(
+          server->ledger_->mutable_store(),
+          options.clock != nullptr ? options.clock : storage::RealClock(),
+          AdminTokenPath(options)));
+  auth::GateOptions gate_options;
+  gate_options.calls_per_principal_max = options.calls_per_principal_max;
+  gate_options.log = options.log;
+  server->gate_ = std::make_unique<auth::Gate>(server->principals_.get(),
+                                               std::move(gate_options));
+  server->admission_ =
+      std::make_unique<grpc_edge::Admission>(server->gate_.get());
+  grpc_edge::Admission* const admission = server->admission_.get();
+  server->access_service_ = std::make_unique<grpc_edge::AccessService>(
+      server->principals_.get(), admission);
+  server->fund_service_ = std::make_unique<grpc_edge::FundService>(
+      server->ledger_.get(), admission);
+  server->member_service_ = std::make_unique<grpc_edge::MemberService>(
+      server->ledger_.get(), admission);
+  server->ledger_service_ = std::make_unique<grpc_edge::LedgerService>(
+      server->ledger_.get(), admission);
+  server->report_service_ = std::make_unique<grpc_edge::ReportService>(
+      server->ledger_.get(), admission);
+  server->partner_service_ = std::make_unique<grpc_edge::PartnerService>(
+      server->ledger_.get(), admission);
   ASSIGN_OR_RETURN(auto signer, audit::LoadOrCreateSigningKey(
                                     SigningKeyPath(options), options.log_name,
                                     /*create=*/true, VerifierKeyPath(options)));
   server->audit_log_ = std::make_unique<audit::AuditLog>(
       &server->ledger_->store(), std::move(signer));
-  server->audit_service_ =
-      std::make_unique<grpc_edge::AuditService>(server->audit_log_.get());
+  server->audit_service_ = std::make_unique<grpc_edge::AuditService>(
+      server->audit_log_.get(), admission);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(options.listen_address,
-                           grpc::InsecureServerCredentials(), &server->port_);
+  if (!options.reflection) builder.SetOption(std::make_unique<NoReflection>());
+  builder.AddListeningPort(options.listen_address, std::move(credentials),
+                           &server->port_);
   builder.SetMaxReceiveMessageSize(kMessageBytesMax);
+  builder.RegisterService(server->access_service_.get());
   builder.RegisterService(server->fund_service_.get());
   builder.RegisterService(server->member_service_.get());
   builder.RegisterService(server->ledger_service_.get());

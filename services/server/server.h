@@ -4,13 +4,18 @@
 #define WELFARE_SERVICES_SERVER_SERVER_H_
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <string>
 
 #include "absl/status/statusor.h"
 #include "grpcpp/grpcpp.h"
 #include "services/audit/audit_log.h"
+#include "services/auth/gate.h"
+#include "services/auth/principals.h"
 #include "services/domain/ledger.h"
+#include "services/grpc/access_service.h"
+#include "services/grpc/admission.h"
 #include "services/grpc/audit_service.h"
 #include "services/grpc/report_services.h"
 #include "services/grpc/services.h"
@@ -37,9 +42,22 @@ struct ServerOptions {
   // The log's name: the signing key's name and the start of every
   // checkpoint origin ("<log_name>/funds/<fund_id>").
   std::string log_name = "welfare-ledger.local";
-  // Without TLS (a later issue), only loopback addresses are accepted unless
-  // this is set.
+  // TLS: PEM files of the server's certificate (chain) and private key.
+  // Both or neither; without them the server speaks plaintext, and only on
+  // loopback addresses unless insecure_listen_anywhere.
+  std::string tls_certificate_file;
+  std::string tls_key_file;
   bool insecure_listen_anywhere = false;
+  // Where the first administrator's token is written on first start (mode
+  // 0600); empty means <data_dir>/admin.token.
+  std::string admin_token_file;
+  // Calls one principal may have running at once.
+  int calls_per_principal_max = 32;
+  // Serve gRPC server reflection (the schema only, without
+  // authentication: the .proto files are public).
+  bool reflection = false;
+  // Where refused credentials are logged; stderr if empty (tests).
+  std::function<void(const std::string&)> log;
   // Tests only: the journal's clock. Not owned.
   const storage::Clock* clock = nullptr;
 };
@@ -47,7 +65,11 @@ struct ServerOptions {
 class WelfareServer {
  public:
   // Opens the ledger and starts serving. Errors: INVALID_ARGUMENT for a bad
-  // listen address or a non-loopback one without insecure_listen_anywhere;
+  // listen address, a non-loopback one without TLS or
+  // insecure_listen_anywhere, or only one of the TLS files; NOT_FOUND or
+  // INVALID_ARGUMENT for a TLS file that cannot be read or holds no PEM;
+  // FAILED_PRECONDITION if the database has no principal but the admin
+  // token file exists;
   // UNAVAILABLE if the port cannot be bound or the database is locked by
   // another server; those of Ledger::Open.
   static absl::StatusOr<std::unique_ptr<WelfareServer>> Start(
@@ -75,6 +97,10 @@ class WelfareServer {
   void OnWriteFailure(const absl::Status& status);
   std::atomic<bool> healthy_{true};
   std::unique_ptr<domain::Ledger> ledger_;
+  std::unique_ptr<auth::Principals> principals_;
+  std::unique_ptr<auth::Gate> gate_;
+  std::unique_ptr<grpc_edge::Admission> admission_;
+  std::unique_ptr<grpc_edge::AccessService> access_service_;
   std::unique_ptr<grpc_edge::FundService> fund_service_;
   std::unique_ptr<grpc_edge::MemberService> member_service_;
   std::unique_ptr<grpc_edge::LedgerService> ledger_service_;
@@ -94,6 +120,9 @@ absl::StatusOr<std::string> LoadOrCreatePepper(const std::string& data_dir);
 // Where the signing key and the verifier key files of options are.
 std::string SigningKeyPath(const ServerOptions& options);
 std::string VerifierKeyPath(const ServerOptions& options);
+
+// Where the first administrator's token file of options is.
+std::string AdminTokenPath(const ServerOptions& options);
 
 // Whether host:port names a loopback host (127.x.x.x, ::1, localhost).
 bool IsLoopbackAddress(const std::string& address);

@@ -2,6 +2,8 @@
 //
 //   welfared [--listen=127.0.0.1:7543] [--data_dir=welfare-data]
 //   welfared --print_verifier_key [--data_dir=welfare-data]
+//   welfared --make_self_signed_certificate --tls_certificate_file=F
+//            --tls_key_file=K [--tls_hosts=localhost,127.0.0.1]
 //
 // Stops cleanly on SIGINT or SIGTERM: refuses new calls, finishes running
 // ones and every queued write, then closes the database.
@@ -13,11 +15,13 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/strings/str_split.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
 #include "services/audit/signing_key.h"
 #include "services/server/server.h"
+#include "services/tls/self_signed.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:7543",
           "host:port to listen on; port 0 picks a free one. Only loopback "
@@ -44,7 +48,60 @@ ABSL_FLAG(bool, print_verifier_key, false,
           "creating the signing key if missing, and exit.");
 ABSL_FLAG(bool, insecure_listen_anywhere, false,
           "DANGER: listen on a non-loopback address without TLS, so that "
-          "anyone on the network can read and write the books.");
+          "anyone on the network can read the books and steal tokens.");
+ABSL_FLAG(std::string, tls_certificate_file, "",
+          "PEM certificate (chain) of the server. With --tls_key_file, "
+          "the server speaks TLS only; required to listen off loopback.");
+ABSL_FLAG(std::string, tls_key_file, "",
+          "PEM private key of --tls_certificate_file (keep it mode 0600).");
+ABSL_FLAG(bool, make_self_signed_certificate, false,
+          "For a test setup: write a new self-signed certificate and key to "
+          "--tls_certificate_file and --tls_key_file (never overwriting a "
+          "key) for the names in --tls_hosts, and exit. Clients use the "
+          "certificate as their --ca_file.");
+ABSL_FLAG(std::string, tls_hosts, "localhost,127.0.0.1",
+          "With --make_self_signed_certificate: the host names and IP "
+          "addresses clients will connect to, comma-separated.");
+ABSL_FLAG(int, tls_days, 365,
+          "With --make_self_signed_certificate: days of validity (1..3650).");
+ABSL_FLAG(std::string, admin_token_file, "",
+          "Where the first administrator's token is written, mode 0600, on "
+          "first start; empty means <data_dir>/admin.token. The token is "
+          "never printed.");
+ABSL_FLAG(int, principal_calls_max, 32,
+          "Calls one principal may have running at once; more are refused "
+          "RESOURCE_EXHAUSTED (1..10000).");
+ABSL_FLAG(bool, reflection, false,
+          "Serve gRPC server reflection (the API schema, which is public, "
+          "without authentication) for tools such as grpcurl.");
+
+// --make_self_signed_certificate.
+int MakeSelfSignedCertificate(const welfare::server::ServerOptions& options) {
+  if (options.tls_certificate_file.empty() || options.tls_key_file.empty()) {
+    std::fprintf(stderr,
+                 "welfared: --make_self_signed_certificate needs "
+                 "--tls_certificate_file and --tls_key_file\n");
+    return 2;
+  }
+  absl::StatusOr<welfare::tls::CertificatePair> pair =
+      welfare::tls::MakeSelfSignedCertificate(
+          absl::StrSplit(absl::GetFlag(FLAGS_tls_hosts), ',',
+                         absl::SkipWhitespace()),
+          absl::GetFlag(FLAGS_tls_days));
+  absl::Status written =
+      pair.ok() ? welfare::tls::WriteCertificatePair(
+                      *pair, options.tls_certificate_file, options.tls_key_file)
+                : pair.status();
+  if (!written.ok()) {
+    std::fprintf(stderr, "welfared: %s\n", written.ToString().c_str());
+    return 1;
+  }
+  std::printf(
+      "wrote %s (give it to clients as --ca_file) and %s (mode 0600; keep "
+      "it on the server)\n",
+      options.tls_certificate_file.c_str(), options.tls_key_file.c_str());
+  return 0;
+}
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
@@ -76,6 +133,19 @@ int main(int argc, char** argv) {
       absl::GetFlag(FLAGS_insecure_listen_anywhere);
   options.log_name = absl::GetFlag(FLAGS_log_name);
   options.signing_key_file = absl::GetFlag(FLAGS_signing_key_file);
+  options.tls_certificate_file = absl::GetFlag(FLAGS_tls_certificate_file);
+  options.tls_key_file = absl::GetFlag(FLAGS_tls_key_file);
+  options.admin_token_file = absl::GetFlag(FLAGS_admin_token_file);
+  options.calls_per_principal_max = absl::GetFlag(FLAGS_principal_calls_max);
+  options.reflection = absl::GetFlag(FLAGS_reflection);
+  if (options.calls_per_principal_max < 1 ||
+      options.calls_per_principal_max > 10000) {
+    std::fprintf(stderr, "welfared: --principal_calls_max: want 1..10000\n");
+    return 2;
+  }
+  if (absl::GetFlag(FLAGS_make_self_signed_certificate)) {
+    return MakeSelfSignedCertificate(options);
+  }
   if (absl::GetFlag(FLAGS_print_verifier_key)) {
     std::error_code error;
     std::filesystem::create_directories(options.data_dir, error);
@@ -100,8 +170,13 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "welfared: %s\n", server.status().ToString().c_str());
     return 1;
   }
-  std::fprintf(stderr, "welfared: serving on port %d, data in %s\n",
-               (*server)->port(), options.data_dir.c_str());
+  std::fprintf(stderr,
+               "welfared: serving on port %d (%s), data in %s; the first "
+               "administrator's token is in %s\n",
+               (*server)->port(),
+               options.tls_certificate_file.empty() ? "plaintext" : "TLS",
+               options.data_dir.c_str(),
+               welfare::server::AdminTokenPath(options).c_str());
 
   absl::Notification stopped;
   std::thread reporter([&stopped, &server] {

@@ -47,6 +47,7 @@ class AuditorTest : public ::testing::Test {
   std::unique_ptr<Auditor> NewAuditor(std::string key = "") {
     AuditOptions options;
     options.client.target = server_.target();
+    options.client.credentials.token = server_.admin_token();
     options.client.backoff_initial_ms = 10;
     options.verifier_key =
         key.empty() ? VerifierKeyOf(server_.data_dir()) : key;
@@ -153,6 +154,8 @@ TEST_F(AuditorTest, AForkedHistoryIsCaughtByTheConsistencyProof) {
   ASSERT_TRUE(fork.ok()) << fork.status();
   client::ClientOptions fork_client;
   fork_client.target = absl::StrCat("127.0.0.1:", (*fork)->port());
+  fork_client.credentials.token =
+      welfare::testing::AdminTokenOf(fork_dir.path());
   auto forked_client = client::LedgerClient::Connect(fork_client);
   ASSERT_TRUE(forked_client.ok());
   FundWriter forked(forked_client->get(), "ban-nong-khu");
@@ -227,6 +230,8 @@ TEST_F(AuditorTest, AFundVerifiedBeforeThatTheServerNoLongerKnowsIsAFinding) {
   ASSERT_TRUE(empty.ok());
   AuditOptions audit;
   audit.client.target = absl::StrCat("127.0.0.1:", (*empty)->port());
+  audit.client.credentials.token =
+      welfare::testing::AdminTokenOf(empty_dir.path());
   audit.verifier_key = VerifierKeyOf(server_.data_dir());
   audit.state_dir = state_.path() + "/state";
   auto other = Auditor::Create(audit);

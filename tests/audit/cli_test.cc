@@ -43,7 +43,11 @@ class AuditCliTest : public ::testing::Test {
 
   Result Run(std::vector<std::string> args) {
     std::ostringstream out, err;
-    const int code = RunAuditCli(args, CliIo{out, err, false}, nullptr);
+    client::CredentialsEnvironment credentials;
+    const std::string token_file = server_.admin_token_file();
+    credentials.token_file = token_file.c_str();
+    const int code =
+        RunAuditCli(args, CliIo{out, err, false}, nullptr, credentials);
     return {code, out.str(), err.str()};
   }
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/algorithm/container.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -120,6 +121,11 @@ class CliEndToEndTest : public ::testing::Test {
   // The tool against the test server.
   Outcome Welfare(std::vector<std::string> args, const std::string& in = "") {
     args.push_back(absl::StrCat("--server=", server_.target()));
+    if (absl::c_none_of(args, [](const std::string& arg) {
+          return absl::StartsWith(arg, "--token_file=");
+        })) {
+      args.push_back(absl::StrCat("--token_file=", server_.admin_token_file()));
+    }
     return RunWelfare(args, in);
   }
 
@@ -313,6 +319,69 @@ TEST_F(CliEndToEndTest, BatchFromJsonAndEveryPageOfEntries) {
   ASSERT_EQ(costs.exit_code, 0) << costs.err;
   EXPECT_THAT(LineStarting(costs.out, "      4  15/06/2569"),
               HasSubstr("120.50  ค่าเครื่องเขียน: สมุดบัญชี"));
+}
+
+TEST_F(CliEndToEndTest, AnAdministratorAddsATreasurerWhoseTokenWorksAtOnce) {
+  TempDir dir;
+  const std::string token_file = dir.path() + "/somsri.token";
+  Outcome added = Welfare({"principal", "add", "somsri", "--role=treasurer",
+                           "--funds=ban-nong-khu", "--name=นางสมศรี ใจดี",
+                           absl::StrCat("--token-out=", token_file)});
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  EXPECT_THAT(added.out, HasSubstr("somsri"));
+  const std::string token = ReadFile(token_file);
+  EXPECT_EQ(token.rfind("wlt_", 0), 0u);
+  EXPECT_EQ(added.out.find(token.substr(0, 30)), std::string::npos);
+  EXPECT_EQ(added.err.find(token.substr(0, 30)), std::string::npos);
+
+  Outcome me =
+      Welfare({"whoami", "--output=json", "--token_file=" + token_file});
+  ASSERT_EQ(me.exit_code, 0) << me.err;
+  EXPECT_THAT(me.out, HasSubstr("\"principals/somsri\""));
+  EXPECT_THAT(me.out, HasSubstr("TREASURER"));
+
+  // A treasurer may not add principals, and may not touch another fund.
+  Outcome refused =
+      Welfare({"principal", "list", "--token_file=" + token_file});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_THAT(refused.err, HasSubstr("[NOT_PERMITTED]"));
+  Outcome other =
+      Welfare({"fund", "get", "ban-khok", "--token_file=" + token_file});
+  EXPECT_EQ(other.exit_code, 1);
+  EXPECT_THAT(other.err, HasSubstr("[NOT_PERMITTED]"));
+
+  // The token file is never overwritten.
+  Outcome again =
+      Welfare({"principal", "add", "somsri-2", "--role=auditor", "--all-funds",
+               absl::StrCat("--token-out=", token_file)});
+  EXPECT_EQ(again.exit_code, 2);
+  EXPECT_EQ(ReadFile(token_file), token);
+
+  Outcome revoked =
+      Welfare({"principal", "revoke", "somsri", "--reason=พ้นวาระ"});
+  ASSERT_EQ(revoked.exit_code, 0) << revoked.err;
+  Outcome after = Welfare({"whoami", "--token_file=" + token_file});
+  EXPECT_EQ(after.exit_code, 1);
+  EXPECT_THAT(after.err, HasSubstr("[CREDENTIALS_INVALID]"));
+  Outcome changes = Welfare({"principal", "changes", "--language=en"});
+  ASSERT_EQ(changes.exit_code, 0) << changes.err;
+  EXPECT_THAT(changes.out, HasSubstr("revoked"));
+  EXPECT_THAT(changes.out, HasSubstr("พ้นวาระ"));
+}
+
+TEST_F(CliEndToEndTest, ATokenOnTheCommandLineIsRefused) {
+  Outcome outcome = Welfare({"whoami", "--token=wlt_0123"});
+  EXPECT_EQ(outcome.exit_code, 2);
+  EXPECT_THAT(outcome.err, HasSubstr("--token_file"));
+  EXPECT_EQ(outcome.err.find("wlt_0123"), std::string::npos);
+}
+
+TEST_F(CliEndToEndTest, WithoutATokenTheServerSaysHowToGiveOne) {
+  Outcome outcome = RunWelfare(
+      {"fund", "list", absl::StrCat("--server=", server_.target())}, "");
+  EXPECT_EQ(outcome.exit_code, 1);
+  EXPECT_THAT(outcome.err, HasSubstr("[CREDENTIALS_MISSING]"));
+  EXPECT_THAT(outcome.err, HasSubstr("WELFARE_TOKEN_FILE"));
 }
 
 TEST_F(CliEndToEndTest, TheServerAddressMayComeFromTheEnvironment) {

@@ -183,9 +183,8 @@ class ForwardedFundService final : public api::FundService::Service {
 // A proxy on a loopback port in front of a real server.
 class LyingServer {
  public:
-  explicit LyingServer(const std::string& real_target) {
-    auto channel =
-        grpc::CreateChannel(real_target, grpc::InsecureChannelCredentials());
+  // channel: to the real server, with credentials.
+  explicit LyingServer(std::shared_ptr<grpc::Channel> channel) {
     audit_ = std::make_unique<LyingAuditService>(channel, &lie_);
     ledger_ = std::make_unique<ForwardedLedgerService>(channel);
     members_ = std::make_unique<ForwardedMemberService>(channel);
@@ -241,6 +240,7 @@ class DishonestServerTest : public ::testing::Test {
   std::unique_ptr<Auditor> NewAuditor(const std::string& target) {
     AuditOptions options;
     options.client.target = target;
+    options.client.credentials.token = server_.admin_token();
     options.client.backoff_initial_ms = 10;
     options.client.attempts_max = 2;
     options.verifier_key = VerifierKeyOf(server_.data_dir());
@@ -258,7 +258,7 @@ class DishonestServerTest : public ::testing::Test {
   TestServer server_;
   std::unique_ptr<client::LedgerClient> client_;
   std::unique_ptr<FundWriter> fund_;
-  LyingServer liar_{server_.target()};
+  LyingServer liar_{server_.NewChannel()};
   TempDir state_;
 };
 

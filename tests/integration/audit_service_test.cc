@@ -44,8 +44,7 @@ class AuditServiceTest : public ::testing::Test {
   // (Re)connects to the server's current port.
   void Connect() {
     client_ = server_.NewClient();
-    audit_ = v1::AuditService::NewStub(grpc::CreateChannel(
-        server_.target(), grpc::InsecureChannelCredentials()));
+    audit_ = v1::AuditService::NewStub(server_.NewChannel());
   }
 
   void Donate(int count) {

@@ -44,9 +44,11 @@ v1::RecordContributionRequest RequestFor(const Write& write) {
 }
 
 std::unique_ptr<client::LedgerClient> ClientOf(
-    const bench::ServerProcess& server, int attempts) {
+    const bench::ServerProcess& server, const std::string& data_dir,
+    int attempts) {
   client::ClientOptions options;
   options.target = server.target();
+  options.credentials.token = AdminTokenOf(data_dir);
   options.deadline_ms = 5000;
   options.attempts_max = attempts;
   options.backoff_initial_ms = 5;
@@ -81,7 +83,7 @@ class CrashRestartTest : public ::testing::Test {
 TEST_F(CrashRestartTest, AcknowledgedWritesSurviveSigkillAndRetriesPostOnce) {
   {
     bench::ServerProcess server = Start();
-    auto client = ClientOf(server, 3);
+    auto client = ClientOf(server, dir_.path(), 3);
     for (int f = 0; f < kFunds; ++f) {
       v1::CreateFundRequest create;
       create.set_fund_id(FundId(f));
@@ -100,7 +102,7 @@ TEST_F(CrashRestartTest, AcknowledgedWritesSurviveSigkillAndRetriesPostOnce) {
     for (int w = 0; w < kWriters; ++w) {
       writers.emplace_back([&, w] {
         // One attempt per call: the crash must find calls in flight.
-        auto client = ClientOf(server, 1);
+        auto client = ClientOf(server, dir_.path(), 1);
         while (!stop.load()) {
           Write write;
           {
@@ -132,7 +134,7 @@ TEST_F(CrashRestartTest, AcknowledgedWritesSurviveSigkillAndRetriesPostOnce) {
 
   // Recovery: every acknowledged write is there, unchanged.
   bench::ServerProcess server = Start();
-  auto client = ClientOf(server, 3);
+  auto client = ClientOf(server, dir_.path(), 3);
   for (const auto& [request_id, sequence_and_hash] : acknowledged_) {
     const Write* write = nullptr;
     for (const Write& candidate : writes_) {

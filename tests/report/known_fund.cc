@@ -164,8 +164,7 @@ void KnownFundTest::TearDownTestSuite() {
 }
 
 std::shared_ptr<grpc::Channel> KnownFundTest::NewChannel() {
-  return grpc::CreateChannel(server_->target(),
-                             grpc::InsecureChannelCredentials());
+  return server_->NewChannel();
 }
 
 }  // namespace welfare::report::testing

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <random>
 
 #include "absl/strings/str_cat.h"
@@ -48,7 +49,7 @@ TestServer::TestServer() { Start(); }
 TestServer::~TestServer() = default;
 
 void TestServer::Start() {
-  server::ServerOptions options;
+  server::ServerOptions& options = options_;
   options.listen_address = "127.0.0.1:0";
   options.data_dir = dir_.path();
   options.clock = &clock_;
@@ -90,9 +91,37 @@ std::string TestServer::target() const {
   return absl::StrCat("127.0.0.1:", port());
 }
 
-std::unique_ptr<client::LedgerClient> TestServer::NewClient() const {
+std::string TestServer::admin_token_file() const {
+  return server::AdminTokenPath(options_);
+}
+
+std::string AdminTokenOf(const std::string& data_dir) {
+  server::ServerOptions options;
+  options.data_dir = data_dir;
+  std::string token;
+  std::ifstream(server::AdminTokenPath(options)) >> token;
+  if (token.empty()) std::abort();
+  return token;
+}
+
+std::string TestServer::admin_token() const {
+  return AdminTokenOf(dir_.path());
+}
+
+std::shared_ptr<grpc::Channel> TestServer::NewChannel(
+    const std::string& token) const {
+  client::Credentials credentials;
+  credentials.token = token.empty() ? admin_token() : token;
+  auto channel = client::OpenChannel(target(), credentials);
+  if (!channel.ok()) std::abort();
+  return *std::move(channel);
+}
+
+std::unique_ptr<client::LedgerClient> TestServer::NewClient(
+    const std::string& token) const {
   client::ClientOptions options;
   options.target = target();
+  options.credentials.token = token.empty() ? admin_token() : token;
   options.deadline_ms = 20000;
   options.backoff_initial_ms = 10;
   auto client = client::LedgerClient::Connect(options);

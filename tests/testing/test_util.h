@@ -9,6 +9,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "clients/connection.h"
 #include "clients/ledger_client.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -69,6 +70,10 @@ MATCHER_P2(HasError, code, reason,
   return status.code() == code && ReasonOf(status) == reason;
 }
 
+// The first administrator's token of a server started on data_dir with the
+// default token file (aborts if there is none).
+std::string AdminTokenOf(const std::string& data_dir);
+
 // A real welfared, in this process, on a free loopback port, over a
 // temporary data folder, with a fake clock at kTestNowMicros.
 class TestServer {
@@ -86,14 +91,23 @@ class TestServer {
   void ChangeDatabase(const std::function<void(storage::Store&)>& change);
   int port() const { return server_->port(); }
   std::string target() const;
-  // A client with short retries.
-  std::unique_ptr<client::LedgerClient> NewClient() const;
+  // A client with short retries, calling with token (by default the first
+  // administrator's, which may call everything).
+  std::unique_ptr<client::LedgerClient> NewClient(
+      const std::string& token = "") const;
+  // A channel whose calls carry token (by default the administrator's).
+  std::shared_ptr<grpc::Channel> NewChannel(
+      const std::string& token = "") const;
+  // The first administrator's token, and the file it is in.
+  std::string admin_token() const;
+  std::string admin_token_file() const;
   storage::FakeClock& clock() { return clock_; }
   const std::string& data_dir() const { return dir_.path(); }
 
  private:
   TempDir dir_;
   storage::FakeClock clock_{kTestNowMicros};
+  server::ServerOptions options_;
   std::unique_ptr<server::WelfareServer> server_;
 };
 

@@ -211,7 +211,7 @@ class PartnerTest : public ::testing::Test {
   static TestServer* server_;
   static std::vector<std::string>* secrets_;
   static std::map<std::string, Expected>* expected_;
-  ReportRpc rpc_{server_->target()};
+  ReportRpc rpc_{server_->NewChannel()};
 };
 
 TestServer* PartnerTest::server_ = nullptr;

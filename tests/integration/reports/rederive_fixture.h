@@ -121,7 +121,7 @@ class RederiveTest : public ::testing::TestWithParam<uint32_t> {
 
   TestServer server_;
   std::unique_ptr<client::LedgerClient> client_;
-  ReportRpc rpc_{server_.target()};
+  ReportRpc rpc_{server_.NewChannel()};
   std::string fund_id_;
   std::unique_ptr<ReportModel> model_;
 };

@@ -85,7 +85,7 @@ class ReportPeriodsTest : public ::testing::Test {
 
   TestServer server_;
   std::unique_ptr<client::LedgerClient> client_;
-  ReportRpc rpc_{server_.target()};
+  ReportRpc rpc_{server_.NewChannel()};
 };
 
 TEST_F(ReportPeriodsTest, ThaiFiscalYearTurnsOnTheFirstOfOctober) {

@@ -18,9 +18,9 @@ namespace welfare::testing {
 
 class ReportRpc {
  public:
-  explicit ReportRpc(const std::string& target)
-      : channel_(
-            grpc::CreateChannel(target, grpc::InsecureChannelCredentials())),
+  // channel: with credentials (TestServer::NewChannel).
+  explicit ReportRpc(std::shared_ptr<grpc::Channel> channel)
+      : channel_(std::move(channel)),
         reports_(welfare::ledger::v1::ReportService::NewStub(channel_)),
         partner_(welfare::ledger::v1::PartnerService::NewStub(channel_)) {}
 
