@@ -1,6 +1,7 @@
 #include "services/auth/principals.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -103,27 +104,44 @@ std::shared_ptr<const Principal> ToPrincipal(const sv1::PrincipalRecord& r) {
   return principal;
 }
 
-absl::Status WriteSecretFile(const std::string& path, const std::string& text) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-  if (fd < 0 && errno == EEXIST) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        path,
-        " exists but the database has no principal: it belongs to another "
-        "database. Move it away to let the server write a new administrator "
-        "token."));
-  }
+// The first administrator's token goes to path + kPendingSuffix (mode
+// 0600, synced) before its record is written, and is renamed to path
+// after: a crash in between leaves the pending file, which the next start
+// renames (its record exists), so the token is never lost.
+constexpr char kPendingSuffix[] = ".pending";
+
+absl::Status WritePendingToken(const std::string& path,
+                               const std::string& token) {
+  const std::string pending = path + kPendingSuffix;
+  int fd = ::open(pending.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   if (fd < 0) {
     return absl::UnavailableError(
-        absl::StrCat("cannot create ", path, ": ", std::strerror(errno)));
+        absl::StrCat("cannot create ", pending, ": ", std::strerror(errno)));
   }
-  const std::string line = text + "\n";
-  bool written = ::write(fd, line.data(), line.size()) ==
-                 static_cast<ssize_t>(line.size());
+  const std::string line = token + "\n";
+  bool written =
+      ::fchmod(fd, 0600) == 0 && ::write(fd, line.data(), line.size()) ==
+                                     static_cast<ssize_t>(line.size());
   written = ::fsync(fd) == 0 && written;
   ::close(fd);
   if (!written) {
     return absl::UnavailableError(
-        absl::StrCat("cannot write ", path, ": ", std::strerror(errno)));
+        absl::StrCat("cannot write ", pending, ": ", std::strerror(errno)));
+  }
+  return absl::OkStatus();
+}
+
+// Renames a pending token file into place, if there is one and path does
+// not exist yet.
+absl::Status PublishPendingToken(const std::string& path) {
+  const std::string pending = path + kPendingSuffix;
+  if (::access(pending.c_str(), F_OK) != 0 ||
+      ::access(path.c_str(), F_OK) == 0) {
+    return absl::OkStatus();
+  }
+  if (::rename(pending.c_str(), path.c_str()) != 0) {
+    return absl::UnavailableError(absl::StrCat(
+        "cannot rename ", pending, " to ", path, ": ", std::strerror(errno)));
   }
   return absl::OkStatus();
 }
@@ -158,9 +176,16 @@ absl::StatusOr<std::unique_ptr<Principals>> Principals::Open(
     empty = principals->by_id_.empty();
   }
   if (empty) {
-    ASSIGN_OR_RETURN(std::string token, principals->AddFirstAdministrator());
-    RETURN_IF_ERROR(WriteSecretFile(admin_token_path, token));
+    if (::access(admin_token_path.c_str(), F_OK) == 0) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          admin_token_path,
+          " exists but the database has no principal: it belongs to another "
+          "database. Move it away to let the server write a new "
+          "administrator token."));
+    }
+    RETURN_IF_ERROR(principals->AddFirstAdministrator(admin_token_path));
   }
+  RETURN_IF_ERROR(PublishPendingToken(admin_token_path));
   return principals;
 }
 
@@ -222,8 +247,9 @@ absl::Status Principals::Write(const Record& record, const std::string& actor,
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::string> Principals::AddFirstAdministrator() {
+absl::Status Principals::AddFirstAdministrator(const std::string& token_path) {
   NewTokenResult token = NewToken();
+  RETURN_IF_ERROR(WritePendingToken(token_path, token.text));
   Record record;
   record.set_id(kFirstAdministratorId);
   record.set_role(sv1::PRINCIPAL_ADMINISTRATOR);
@@ -234,8 +260,7 @@ absl::StatusOr<std::string> Principals::AddFirstAdministrator() {
   record.set_key_id(token.parts.key_id);
   record.set_secret_sha256(SecretHash(token.parts.secret));
   absl::MutexLock lock(&write_mu_);
-  RETURN_IF_ERROR(Write(record, kServerActor, sv1::AccessChangeRecord::ADDED));
-  return token.text;
+  return Write(record, kServerActor, sv1::AccessChangeRecord::ADDED);
 }
 
 absl::StatusOr<std::shared_ptr<const Principal>> Principals::Authenticate(
@@ -284,6 +309,7 @@ absl::StatusOr<v1::AddPrincipalResponse> Principals::Add(
   record.set_secret_sha256(SecretHash(token.parts.secret));
 
   absl::MutexLock write_lock(&write_mu_);
+  RETURN_IF_ERROR(CheckStillLive(actor));
   {
     absl::MutexLock lock(&mu_);
     if (by_id_.count(record.id()) != 0) {
@@ -309,6 +335,9 @@ absl::StatusOr<v1::Principal> Principals::Revoke(
                    "name: an administrator cannot revoke itself; ask another");
   }
   absl::MutexLock write_lock(&write_mu_);
+  // Two administrators revoking each other at once: the second finds its
+  // actor revoked, so the last administrator always stays.
+  RETURN_IF_ERROR(CheckStillLive(actor));
   Record record;
   {
     absl::MutexLock lock(&mu_);
@@ -329,6 +358,17 @@ absl::StatusOr<v1::Principal> Principals::Revoke(
   RETURN_IF_ERROR(
       Write(record, actor.name(), sv1::AccessChangeRecord::REVOKED));
   return ToApi(record);
+}
+
+absl::Status Principals::CheckStillLive(const Principal& actor) const {
+  absl::MutexLock lock(&mu_);
+  auto it = by_id_.find(actor.id);
+  if (it == by_id_.end() || it->second.revoke_time_micros() != 0) {
+    return Error(absl::StatusCode::kUnauthenticated, "CREDENTIALS_INVALID",
+                 "the token is not valid: it is malformed, unknown or "
+                 "revoked; ask an administrator for a new one");
+  }
+  return absl::OkStatus();
 }
 
 v1::ListPrincipalsResponse Principals::List() const {

@@ -7,8 +7,10 @@
 // principal is never deleted and its id never reused.
 //
 // On first start (no principal in the database) Open adds the
-// administrator "admin" and writes its token to a new file of mode 0600;
-// the token is never printed or logged.
+// administrator "admin" and writes its token to a new file of mode 0600
+// (through a synced pending file renamed into place, so that a crash never
+// leaves a record whose token is lost); the token is never printed or
+// logged.
 //
 // Thread-safe.
 #ifndef WELFARE_SERVICES_AUTH_PRINCIPALS_H_
@@ -54,9 +56,10 @@ inline constexpr char kServerActor[] = "server";
 class Principals {
  public:
   // Loads every principal. With none, adds the first administrator and
-  // writes its token to admin_token_path (created with O_EXCL, mode 0600):
-  // FAILED_PRECONDITION if that file already exists (it belongs to another
-  // database). DATA_LOSS for an unreadable record; UNAVAILABLE for I/O.
+  // writes its token to admin_token_path (mode 0600): FAILED_PRECONDITION,
+  // before anything is written, if that file already exists (it belongs to
+  // another database). Renames a pending token file left by a crash into
+  // place. DATA_LOSS for an unreadable record; UNAVAILABLE for I/O.
   static absl::StatusOr<std::unique_ptr<Principals>> Open(
       storage::Store* store, const storage::Clock* clock,
       const std::string& admin_token_path);
@@ -86,7 +89,11 @@ class Principals {
                      storage::v1::AccessChangeRecord::Action action)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   void Remember(const Record& record) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  absl::StatusOr<std::string> AddFirstAdministrator();
+  // UNAUTHENTICATED if actor was revoked since its call was admitted.
+  absl::Status CheckStillLive(const Principal& actor) const
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // Writes the token pending beside token_path, then the record.
+  absl::Status AddFirstAdministrator(const std::string& token_path);
 
   storage::Store* const store_;
   const storage::Clock* const clock_;

@@ -17,6 +17,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "storage/journal.h"
@@ -82,8 +83,12 @@ class Ledger {
 
   // ---- Reads. ----
   absl::StatusOr<v1::Fund> GetFund(const v1::GetFundRequest& request) const;
+  // With only (fund ids, sorted), lists only those of them that exist:
+  // what a principal with a grant of named funds may see. Its pages then
+  // step through `only`, so no page or page token depends on other funds.
   absl::StatusOr<v1::ListFundsResponse> ListFunds(
-      const v1::ListFundsRequest& request) const;
+      const v1::ListFundsRequest& request,
+      const std::vector<std::string>* only = nullptr) const;
   absl::StatusOr<v1::ListAccountsResponse> ListAccounts(
       const v1::ListAccountsRequest& request) const;
   absl::StatusOr<v1::Member> GetMember(

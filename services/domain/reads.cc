@@ -1,4 +1,5 @@
 // Ledger reads: each from one consistent snapshot, never waiting for writes.
+#include <algorithm>
 #include <optional>
 
 #include "absl/strings/match.h"
@@ -142,7 +143,8 @@ absl::StatusOr<v1::Fund> Ledger::GetFund(
 }
 
 absl::StatusOr<v1::ListFundsResponse> Ledger::ListFunds(
-    const v1::ListFundsRequest& request) const {
+    const v1::ListFundsRequest& request,
+    const std::vector<std::string>* only) const {
   ASSIGN_OR_RETURN(int page_size, PageSize(request.page_size()));
   const std::string& area = request.area_code_prefix();
   if (area.size() > 8 || !std::all_of(area.begin(), area.end(), [](char c) {
@@ -155,6 +157,26 @@ absl::StatusOr<v1::ListFundsResponse> Ledger::ListFunds(
                    DecodePageToken(request.page_token(), 'f', area));
   ReadView view(&journal_->store());
   v1::ListFundsResponse response;
+  if (only != nullptr) {
+    for (auto id = std::upper_bound(only->begin(), only->end(), after);
+         id != only->end(); ++id) {
+      if (response.funds_size() == page_size) {
+        response.set_next_page_token(EncodePageToken('f', area, after));
+        break;
+      }
+      after = *id;
+      ASSIGN_OR_RETURN(std::optional<std::string> value,
+                       view.Get(Column::kViews, keys::Fund(*id)));
+      if (!value.has_value()) continue;
+      record::FundView fund;
+      if (!fund.ParseFromString(*value)) {
+        return CorruptRecord("FundView", keys::Fund(*id));
+      }
+      if (!absl::StartsWith(fund.area_code(), area)) continue;
+      ASSIGN_OR_RETURN(*response.add_funds(), FundOf(view, fund));
+    }
+    return response;
+  }
   storage::PrefixIterator funds = view.Scan(Column::kViews, keys::FundPrefix());
   funds.Seek(after);
   int scanned = 0;

@@ -34,15 +34,24 @@ void Admission::Refuse(grpc::CallbackServerContext* context,
                        const auth::Refusal& refusal,
                        std::function<void(const grpc::Status&)> finish) {
   grpc::Status status = ToGrpcStatus(refusal.status, context);
-  if (refusal.delay <= absl::ZeroDuration()) {
+  bool full;
+  {
+    absl::MutexLock lock(&mu_);
+    full = later_.size() >= kLaterMax;
+  }
+  if (refusal.delay <= absl::ZeroDuration() || full) {
     finish(status);
     return;
   }
+  RunAt(absl::Now() + refusal.delay,
+        [finish = std::move(finish), status = std::move(status)] {
+          finish(status);
+        });
+}
+
+void Admission::RunAt(absl::Time when, std::function<void()> fn) {
   absl::MutexLock lock(&mu_);
-  later_.emplace(absl::Now() + refusal.delay,
-                 [finish = std::move(finish), status = std::move(status)] {
-                   finish(status);
-                 });
+  later_.emplace(when, std::move(fn));
 }
 
 std::optional<auth::Pass> Admission::Admit(

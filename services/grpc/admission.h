@@ -39,10 +39,18 @@ class Admission {
   std::variant<auth::Pass, auth::Refusal> Check(
       grpc::CallbackServerContext* context, absl::string_view method,
       const google::protobuf::Message& request);
-  // Calls finish(status) with the refusal converted, after its delay.
+  // Calls finish(status) with the refusal converted, after its delay (at
+  // once if kLaterMax refusals are already waiting).
   void Refuse(grpc::CallbackServerContext* context,
               const auth::Refusal& refusal,
               std::function<void(const grpc::Status&)> finish);
+
+  // Runs fn on Admission's thread at `when` (or when the admission is
+  // destroyed, if earlier). fn must not block.
+  void RunAt(absl::Time when, std::function<void()> fn);
+
+  // Work waiting to run, at most.
+  static constexpr size_t kLaterMax = 10000;
 
  private:
   void RunLater();

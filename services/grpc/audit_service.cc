@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "services/grpc/reply.h"
 #include "services/grpc/status.h"
@@ -13,10 +14,17 @@
 namespace welfare::grpc_edge {
 namespace {
 
-// A stream is ended after this long, so that a client that reads slowly
-// cannot hold a snapshot (and a call of its principal) for ever; the
-// auditor continues from the next sequence.
+// A stream is ended after this long, so that a client that reads slowly,
+// or stops reading, cannot hold a snapshot (and a call of its principal)
+// for ever; the auditor continues from the next sequence.
 constexpr absl::Duration kStreamDurationMax = absl::Minutes(30);
+
+// What the stream's watchdog (on Admission's thread) may touch: the
+// context, until the stream is done.
+struct Watch {
+  absl::Mutex mu;
+  grpc::CallbackServerContext* context ABSL_GUARDED_BY(mu);
+};
 
 // Sends the cursor's chunks one by one, then finishes; deletes itself when
 // gRPC is done with it.
@@ -26,10 +34,21 @@ class EntryStreamer final : public grpc::ServerWriteReactor<v1::StoredEntries> {
   EntryStreamer() = default;
 
   EntryStreamer(grpc::CallbackServerContext* context, auth::Pass pass,
-                absl::StatusOr<std::unique_ptr<audit::EntryCursor>> cursor)
+                absl::StatusOr<std::unique_ptr<audit::EntryCursor>> cursor,
+                Admission* admission)
       : context_(context),
         pass_(std::move(pass)),
-        stop_at_(absl::Now() + kStreamDurationMax) {
+        stop_at_(absl::Now() + kStreamDurationMax),
+        watch_(std::make_shared<Watch>()) {
+    {
+      absl::MutexLock lock(&watch_->mu);
+      watch_->context = context;
+    }
+    // A client that stops reading never brings OnWriteDone: cancel it.
+    admission->RunAt(stop_at_, [watch = watch_] {
+      absl::MutexLock lock(&watch->mu);
+      if (watch->context != nullptr) watch->context->TryCancel();
+    });
     if (!cursor.ok()) {
       Finish(ToGrpcStatus(cursor.status(), context_));
       return;
@@ -47,7 +66,13 @@ class EntryStreamer final : public grpc::ServerWriteReactor<v1::StoredEntries> {
     SendNext();
   }
 
-  void OnDone() override { delete this; }
+  void OnDone() override {
+    if (watch_ != nullptr) {
+      absl::MutexLock lock(&watch_->mu);
+      watch_->context = nullptr;
+    }
+    delete this;
+  }
 
  private:
   void SendNext() {
@@ -77,6 +102,7 @@ class EntryStreamer final : public grpc::ServerWriteReactor<v1::StoredEntries> {
   grpc::CallbackServerContext* const context_ = nullptr;
   std::optional<auth::Pass> pass_;
   const absl::Time stop_at_ = absl::InfinitePast();
+  std::shared_ptr<Watch> watch_;
   std::unique_ptr<audit::EntryCursor> cursor_;
   v1::StoredEntries chunk_;
 };
@@ -143,7 +169,7 @@ grpc::ServerWriteReactor<v1::StoredEntries>* AuditService::StreamEntries(
     return refused;
   }
   return new EntryStreamer(context, std::get<auth::Pass>(std::move(answer)),
-                           log_->OpenEntries(*request));
+                           log_->OpenEntries(*request), admission_);
 }
 
 }  // namespace welfare::grpc_edge

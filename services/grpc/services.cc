@@ -1,10 +1,11 @@
 #include "services/grpc/services.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
-#include "services/auth/policy.h"
 #include "services/grpc/reply.h"
 
 namespace welfare::grpc_edge {
@@ -77,17 +78,15 @@ ServerUnaryReactor* FundService::ListFunds(CallbackServerContext* context,
   std::optional<auth::Pass> pass = admission_->Admit(
       context, WELFARE_METHOD(FundService, ListFunds), *request, reactor);
   if (!pass.has_value()) return reactor;
-  absl::StatusOr<v1::ListFundsResponse> result = ledger_->ListFunds(*request);
-  if (result.ok() && !pass->principal().all_funds) {
-    google::protobuf::RepeatedPtrField<v1::Fund> granted;
-    for (v1::Fund& fund : *result->mutable_funds()) {
-      if (pass->principal().Covers(auth::FundIdOf(fund.name()))) {
-        *granted.Add() = std::move(fund);
-      }
-    }
-    result->mutable_funds()->Swap(&granted);
+  const auth::Principal& principal = pass->principal();
+  if (principal.all_funds) {
+    Reply(context, reactor, response)(ledger_->ListFunds(*request));
+    return reactor;
   }
-  Reply(context, reactor, response)(std::move(result));
+  std::vector<std::string> granted(principal.fund_ids.begin(),
+                                   principal.fund_ids.end());
+  std::sort(granted.begin(), granted.end());
+  Reply(context, reactor, response)(ledger_->ListFunds(*request, &granted));
   return reactor;
 }
 

@@ -1,5 +1,6 @@
 #include "services/server/server.h"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -65,7 +66,12 @@ bool IsLoopbackAddress(const std::string& address) {
   } else if (auto colon = host.rfind(':'); colon != std::string::npos) {
     host = host.substr(0, colon);
   }
-  return absl::StartsWith(host, "127.") || host == "::1" || host == "localhost";
+  // IP literals only (a name such as 127.example.org may resolve anywhere),
+  // and localhost.
+  if (host == "localhost" || host == "::1") return true;
+  in_addr v4;
+  return ::inet_pton(AF_INET, host.c_str(), &v4) == 1 &&
+         (ntohl(v4.s_addr) >> 24) == 127;
 }
 
 absl::StatusOr<std::string> LoadOrCreatePepper(const std::string& data_dir) {

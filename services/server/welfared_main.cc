@@ -160,10 +160,11 @@ int main(int argc, char** argv) {
     std::printf("%s\n", signer->VerifierKey().c_str());
     return 0;
   }
-  if (options.insecure_listen_anywhere) {
+  if (options.insecure_listen_anywhere &&
+      options.tls_certificate_file.empty()) {
     std::fprintf(stderr,
-                 "welfared: WARNING: --insecure_listen_anywhere: calls are not "
-                 "encrypted or authenticated\n");
+                 "welfared: WARNING: --insecure_listen_anywhere without TLS: "
+                 "calls, their tokens and the books travel unencrypted\n");
   }
   auto server = welfare::server::WelfareServer::Start(options);
   if (!server.ok()) {

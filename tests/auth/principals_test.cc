@@ -225,6 +225,57 @@ TEST_F(PrincipalsTest, AnExistingTokenFileWithAnEmptyDatabaseIsRefused) {
       Principals::Open(store->get(), &clock_, other.path() + "/admin.token");
   EXPECT_EQ(principals.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(ReadLine(other.path() + "/admin.token"), "stale");
+  // Nothing was written: once the stale file is moved away, the next start
+  // adds the administrator and its token works.
+  ASSERT_EQ(::rename((other.path() + "/admin.token").c_str(),
+                     (other.path() + "/stale.token").c_str()),
+            0);
+  principals =
+      Principals::Open(store->get(), &clock_, other.path() + "/admin.token");
+  ASSERT_THAT(principals, IsOk());
+  EXPECT_THAT(
+      (*principals)->Authenticate(ReadLine(other.path() + "/admin.token")),
+      IsOk());
+}
+
+TEST_F(PrincipalsTest, ATokenLeftPendingByACrashIsPutInPlaceAtTheNextStart) {
+  const std::string token = ReadLine(token_path());
+  // As if the server died after writing the record, before the rename.
+  ASSERT_EQ(::rename(token_path().c_str(), (token_path() + ".pending").c_str()),
+            0);
+  Open();
+  EXPECT_EQ(ReadLine(token_path()), token);
+  struct stat info;
+  ASSERT_EQ(::stat(token_path().c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600);
+  EXPECT_THAT(principals_->Authenticate(token), IsOk());
+}
+
+TEST_F(PrincipalsTest, AnAdministratorRevokedMeanwhileCanNoLongerAct) {
+  auto first = Admin();
+  v1::AddPrincipalRequest second_request = Treasurer("second-admin");
+  second_request.set_role(v1::ADMINISTRATOR);
+  second_request.clear_funds();
+  auto second = principals_->Add(*first, second_request);
+  ASSERT_THAT(second, IsOk());
+  auto second_admin = principals_->Authenticate(second->token());
+  ASSERT_THAT(second_admin, IsOk());
+  // Both were admitted; the second revokes the first, then the first's
+  // call runs.
+  v1::RevokePrincipalRequest revoke_first;
+  revoke_first.set_name("principals/admin");
+  revoke_first.set_reason("handed over");
+  ASSERT_THAT(principals_->Revoke(**second_admin, revoke_first), IsOk());
+  v1::RevokePrincipalRequest revoke_second;
+  revoke_second.set_name("principals/second-admin");
+  revoke_second.set_reason("takeover");
+  EXPECT_THAT(
+      principals_->Revoke(*first, revoke_second),
+      HasError(absl::StatusCode::kUnauthenticated, "CREDENTIALS_INVALID"));
+  EXPECT_THAT(
+      principals_->Add(*first, Treasurer("late")),
+      HasError(absl::StatusCode::kUnauthenticated, "CREDENTIALS_INVALID"));
+  EXPECT_THAT(principals_->Authenticate(second->token()), IsOk());
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 // codes of each kind of failure.
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -331,8 +332,12 @@ TEST_F(CliEndToEndTest, AnAdministratorAddsATreasurerWhoseTokenWorksAtOnce) {
   EXPECT_THAT(added.out, HasSubstr("somsri"));
   const std::string token = ReadFile(token_file);
   EXPECT_EQ(token.rfind("wlt_", 0), 0u);
-  EXPECT_EQ(added.out.find(token.substr(0, 30)), std::string::npos);
-  EXPECT_EQ(added.err.find(token.substr(0, 30)), std::string::npos);
+  const std::string secret = token.substr(21, 64);
+  EXPECT_EQ(added.out.find(secret), std::string::npos);
+  EXPECT_EQ(added.err.find(secret), std::string::npos);
+  struct stat info;
+  ASSERT_EQ(::stat(token_file.c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600);
 
   Outcome me =
       Welfare({"whoami", "--output=json", "--token_file=" + token_file});

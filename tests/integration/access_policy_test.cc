@@ -372,6 +372,48 @@ TEST_F(AccessPolicyTest, EntriesRecordThePrincipalThatWroteThem) {
   EXPECT_EQ(entries.entries(1).principal(), "principals/treasurer-in");
 }
 
+TEST_F(AccessPolicyTest, ListFundsPagesStepOnlyThroughTheGrant) {
+  for (const char* fund : {"a-fund", "z-fund"}) {
+    v1::CreateFundRequest create;
+    create.set_fund_id(fund);
+    create.set_request_id(absl::StrCat("create-", fund));
+    create.mutable_fund()->set_display_name("กองทุนอื่น");
+    create.mutable_fund()->set_area_code("330102");
+    v1::Fund created;
+    ASSERT_EQ(Unary("/welfare.ledger.v1.FundService/CreateFund", create,
+                    admin_token_, &created)
+                  .code,
+              grpc::StatusCode::OK);
+  }
+  // Page by page, one fund at a time: nothing but in-fund, and no page
+  // token that names or counts another fund.
+  v1::ListFundsRequest request;
+  request.set_page_size(1);
+  std::vector<std::string> seen;
+  int pages = 0;
+  do {
+    v1::ListFundsResponse page;
+    ASSERT_EQ(Unary("/welfare.ledger.v1.FundService/ListFunds", request,
+                    callers_[3].token, &page)
+                  .code,
+              grpc::StatusCode::OK);
+    for (const v1::Fund& fund : page.funds()) seen.push_back(fund.name());
+    request.set_page_token(page.next_page_token());
+    ASSERT_LT(++pages, 10);
+  } while (!request.page_token().empty());
+  EXPECT_EQ(seen, std::vector<std::string>{"funds/in-fund"});
+  EXPECT_EQ(pages, 1);
+  // An area filter tells nothing of the funds outside the grant either.
+  request.set_area_code_prefix("330102");
+  v1::ListFundsResponse area;
+  ASSERT_EQ(Unary("/welfare.ledger.v1.FundService/ListFunds", request,
+                  callers_[3].token, &area)
+                .code,
+            grpc::StatusCode::OK);
+  EXPECT_EQ(area.funds_size(), 0);
+  EXPECT_EQ(area.next_page_token(), "");
+}
+
 TEST_F(AccessPolicyTest, ListFundsShowsOnlyTheFundsOfTheGrant) {
   v1::ListFundsResponse funds;
   ASSERT_EQ(Unary("/welfare.ledger.v1.FundService/ListFunds",

@@ -183,12 +183,19 @@ TEST_F(PrivacyScanTest, NoNationalIdNameOrTokenReachesTheLogOrAPartner) {
     EXPECT_EQ(guessed->ListMembers(list).status().code(),
               absl::StatusCode::kUnauthenticated);
   }
-  auto partner_reads = server_.NewClient(partner_token);
-  EXPECT_EQ(partner_reads->ListMembers(list).status().code(),
-            absl::StatusCode::kPermissionDenied);
-
-  // Everything a partner may ask, kept.
+  // Everything a partner received, refusals included, kept.
   std::string partner_seen;
+  auto partner_reads = server_.NewClient(partner_token);
+  const absl::Status denied = partner_reads->ListMembers(list).status();
+  EXPECT_EQ(denied.code(), absl::StatusCode::kPermissionDenied);
+  absl::StrAppend(&partner_seen, denied.ToString(), "\n");
+  v1::GetMemberRequest member_request;
+  member_request.set_name(absl::StrCat(kFund, "/members/1"));
+  const absl::Status denied_member =
+      partner_reads->GetMember(member_request).status();
+  EXPECT_EQ(denied_member.code(), absl::StatusCode::kPermissionDenied);
+  absl::StrAppend(&partner_seen, denied_member.ToString(), "\n");
+
   auto partner = v1::PartnerService::NewStub(server_.NewChannel(partner_token));
   v1::GetFundStatusRequest fund_status;
   fund_status.set_name(kFund);

@@ -109,6 +109,30 @@ TEST_F(TransportTest, PlaintextIsRefusedOffLoopbackUnlessForced) {
   EXPECT_TRUE(WhoAmI(TlsChannel((*server)->port(), pem_), &me).ok());
 }
 
+TEST_F(TransportTest, PlaintextOffLoopbackOnlyWithTheLoudFlag) {
+  options_.listen_address = "0.0.0.0:0";
+  options_.insecure_listen_anywhere = true;
+  auto server = server::WelfareServer::Start(options_);
+  ASSERT_THAT(server, IsOk());
+  v1::Principal me;
+  EXPECT_TRUE(
+      WhoAmI(grpc::CreateChannel(absl::StrCat("127.0.0.1:", (*server)->port()),
+                                 grpc::InsecureChannelCredentials()),
+             &me)
+          .ok());
+}
+
+TEST(LoopbackTest, OnlyLoopbackLiteralsAndLocalhostCount) {
+  EXPECT_TRUE(server::IsLoopbackAddress("127.0.0.1:7543"));
+  EXPECT_TRUE(server::IsLoopbackAddress("127.8.9.10:1"));
+  EXPECT_TRUE(server::IsLoopbackAddress("[::1]:7543"));
+  EXPECT_TRUE(server::IsLoopbackAddress("localhost:7543"));
+  EXPECT_FALSE(server::IsLoopbackAddress("127.example.org:7543"));
+  EXPECT_FALSE(server::IsLoopbackAddress("0.0.0.0:7543"));
+  EXPECT_FALSE(server::IsLoopbackAddress("[::]:7543"));
+  EXPECT_FALSE(server::IsLoopbackAddress("10.0.0.1:7543"));
+}
+
 TEST_F(TransportTest, TlsNeedsBothFilesAndReadableOnes) {
   options_.tls_certificate_file = dir_.path() + "/tls.crt";
   EXPECT_EQ(server::WelfareServer::Start(options_).status().code(),
