@@ -114,6 +114,10 @@ std::string AdminTokenPath(const ServerOptions& options) {
                                           : options.admin_token_file;
 }
 
+namespace {
+
+// TLS from the options' files, or plaintext where the listen address allows
+// it.
 absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ServerCredentials(
     const ServerOptions& options) {
   const bool tls = !options.tls_certificate_file.empty();
@@ -141,6 +145,8 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ServerCredentials(
   ssl.pem_key_cert_pairs.push_back(std::move(pair));
   return grpc::SslServerCredentials(ssl);
 }
+
+}  // namespace
 
 absl::StatusOr<std::unique_ptr<WelfareServer>> WelfareServer::Start(
     const ServerOptions& options) {

@@ -95,7 +95,9 @@ TEST(PolicyTest, EveryRuleNamesARealMethodAndField) {
       v1::GetCheckpointRequest::descriptor()->file(),
       v1::ReportRequest::descriptor()->file(),
       v1::WhoAmIRequest::descriptor()->file()};
-  ASSERT_EQ(std::size(files), 6u);
+  for (const google::protobuf::FileDescriptor* file : files) {
+    ASSERT_GT(file->service_count(), 0) << file->name();
+  }
   const auto* pool = google::protobuf::DescriptorPool::generated_pool();
   for (const Rule& rule : Rules()) {
     std::string name = std::string(rule.method).substr(1);

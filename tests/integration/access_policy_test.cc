@@ -3,7 +3,6 @@
 // fund of the caller's grant, a fund outside it, and a fund that does not
 // exist, and the outcome is compared with the table below. An RPC added
 // without a row here (or without a rule in services/auth/policy.cc) fails.
-#include <fstream>
 #include <map>
 
 #include "absl/strings/str_cat.h"
@@ -105,19 +104,9 @@ class AccessPolicyTest : public ::testing::Test {
   void SetUp() override {
     channel_ = grpc::CreateChannel(server_.target(),
                                    grpc::InsecureChannelCredentials());
-    std::ifstream(server_.data_dir() + "/admin.token") >> admin_token_;
-    ASSERT_FALSE(admin_token_.empty());
-    for (const char* fund : {"in-fund", "out-fund"}) {
-      v1::CreateFundRequest create;
-      create.set_fund_id(fund);
-      create.set_request_id(absl::StrCat("create-", fund));
-      create.mutable_fund()->set_display_name("กองทุนทดสอบ");
-      create.mutable_fund()->set_area_code("330101");
-      v1::Fund created;
-      const Outcome outcome = Unary("/welfare.ledger.v1.FundService/CreateFund",
-                                    create, admin_token_, &created);
-      ASSERT_EQ(outcome.code, grpc::StatusCode::OK) << outcome.message;
-    }
+    admin_token_ = server_.admin_token();
+    CreateFund("in-fund", "330101");
+    CreateFund("out-fund", "330101");
     callers_.push_back({"admin", 'A', true, admin_token_});
     AddCaller("treasurer-in", 'T', v1::TREASURER, false);
     AddCaller("treasurer-all", 'T', v1::TREASURER, true);
@@ -125,6 +114,19 @@ class AccessPolicyTest : public ::testing::Test {
     AddCaller("auditor-all", 'U', v1::AUDITOR, true);
     AddCaller("partner-in", 'P', v1::PARTNER, false);
     AddCaller("partner-all", 'P', v1::PARTNER, true);
+  }
+
+  // Creates a fund as the administrator.
+  void CreateFund(const std::string& fund_id, const std::string& area_code) {
+    v1::CreateFundRequest create;
+    create.set_fund_id(fund_id);
+    create.set_request_id("create-" + fund_id);
+    create.mutable_fund()->set_display_name("กองทุนทดสอบ");
+    create.mutable_fund()->set_area_code(area_code);
+    v1::Fund created;
+    const Outcome outcome = Unary("/welfare.ledger.v1.FundService/CreateFund",
+                                  create, admin_token_, &created);
+    ASSERT_EQ(outcome.code, grpc::StatusCode::OK) << outcome.message;
   }
 
   void AddCaller(const std::string& id, char letter, v1::Role role,
@@ -373,18 +375,8 @@ TEST_F(AccessPolicyTest, EntriesRecordThePrincipalThatWroteThem) {
 }
 
 TEST_F(AccessPolicyTest, ListFundsPagesStepOnlyThroughTheGrant) {
-  for (const char* fund : {"a-fund", "z-fund"}) {
-    v1::CreateFundRequest create;
-    create.set_fund_id(fund);
-    create.set_request_id(absl::StrCat("create-", fund));
-    create.mutable_fund()->set_display_name("กองทุนอื่น");
-    create.mutable_fund()->set_area_code("330102");
-    v1::Fund created;
-    ASSERT_EQ(Unary("/welfare.ledger.v1.FundService/CreateFund", create,
-                    admin_token_, &created)
-                  .code,
-              grpc::StatusCode::OK);
-  }
+  CreateFund("a-fund", "330102");
+  CreateFund("z-fund", "330102");
   // Page by page, one fund at a time: nothing but in-fund, and no page
   // token that names or counts another fund.
   v1::ListFundsRequest request;
