@@ -148,6 +148,9 @@ WELFARE_CLIENT_READ(ledger_, ListEntries, ListEntriesRequest,
                     ListEntriesResponse)
 WELFARE_CLIENT_READ(ledger_, GetBalances, GetBalancesRequest,
                     GetBalancesResponse)
+WELFARE_CLIENT_READ(ledger_, GetDocument, GetDocumentRequest, Document)
+WELFARE_CLIENT_READ(ledger_, ListDocuments, ListDocumentsRequest,
+                    ListDocumentsResponse)
 
 #undef WELFARE_CLIENT_WRITE
 #undef WELFARE_CLIENT_READ

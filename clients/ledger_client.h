@@ -88,6 +88,10 @@ class LedgerClient {
       const v1::ListEntriesRequest& request);
   absl::StatusOr<v1::GetBalancesResponse> GetBalances(
       const v1::GetBalancesRequest& request);
+  absl::StatusOr<v1::Document> GetDocument(
+      const v1::GetDocumentRequest& request);
+  absl::StatusOr<v1::ListDocumentsResponse> ListDocuments(
+      const v1::ListDocumentsRequest& request);
 
   // OK if the server answers its health check as SERVING.
   absl::Status CheckHealth();

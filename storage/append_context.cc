@@ -342,6 +342,15 @@ void AppendContext::StageIndexes(const EntryRecord& record) {
         Column::kIndexes,
         keys::IndexByMember(fund_id(), record.member_number(), sequence), "");
   }
+  if (record.has_document()) {
+    const auto& document = record.document();
+    staging_->PutUnread(
+        Column::kIndexes,
+        keys::IndexByDocument(fund_id(), static_cast<uint8_t>(document.kind()),
+                              document.fiscal_year(), document.number(),
+                              sequence),
+        "");
+  }
 }
 
 absl::StatusOr<std::optional<StoredEntry>> AppendContext::ReadEntry(

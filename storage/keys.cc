@@ -235,6 +235,32 @@ std::string ReversedBy(absl::string_view fund_id, uint64_t sequence) {
   return key;
 }
 
+std::string DocumentCounter(absl::string_view fund_id, uint8_t kind,
+                            int32_t fiscal_year) {
+  std::string key = FundScoped('S', fund_id);
+  key.push_back(static_cast<char>(kind));
+  AppendBigEndian32(&key, static_cast<uint32_t>(fiscal_year));
+  return key;
+}
+
+std::string IndexByDocument(absl::string_view fund_id, uint8_t kind,
+                            int32_t fiscal_year, uint32_t number,
+                            uint64_t sequence) {
+  std::string key = IndexByDocumentPrefix(fund_id, kind, fiscal_year, number);
+  AppendBigEndian64(&key, sequence);
+  return key;
+}
+
+std::string IndexByDocumentPrefix(absl::string_view fund_id, uint8_t kind,
+                                  int32_t fiscal_year, uint32_t number) {
+  std::string key = FundScoped('X', fund_id);
+  key.push_back('r');
+  key.push_back(static_cast<char>(kind));
+  AppendBigEndian32(&key, static_cast<uint32_t>(fiscal_year));
+  if (number > 0) AppendBigEndian32(&key, number);
+  return key;
+}
+
 std::string IndexByDay(absl::string_view fund_id, int32_t day,
                        uint64_t sequence) {
   std::string key = IndexByDayPrefix(fund_id);

@@ -20,10 +20,14 @@
 //   'R' fund_key request_id                  -> RequestRecord
 //   'C' fund_key                             -> CheckpointRecord
 //   'V' fund_key sequence:be64               -> reversing sequence
+//   'S' fund_key kind:u8 fiscal_year:be32    -> last document number:
+//                                               fixed64le
 // column family "indexes" (values empty)
 //   'X' fund_key 'd' day sequence:be64       entries by effective date
 //   'X' fund_key 'k' kind:u8 sequence:be64   entries by kind
 //   'X' fund_key 'm' member:be32 sequence:be64  entries by member
+//   'X' fund_key 'r' kind:u8 fiscal_year:be32 number:be32 sequence:be64
+//                                            receipts and vouchers
 // column family "tallies" (fixed64le totals, only ever added to; totals.h)
 //   'O' fund_key code:be16 month             -> debits minus credits
 //   'Y' fund_key 'c' code:be16 day           -> net cash and bank received
@@ -114,6 +118,17 @@ std::string IndexByMember(absl::string_view fund_id, int32_t member_number,
                           uint64_t sequence);
 std::string IndexByMemberPrefix(absl::string_view fund_id,
                                 int32_t member_number);
+
+// Receipts and vouchers (kind: welfare.ledger.v1.DocumentKind): the last
+// number given in a fiscal year, and the index from number to entry.
+std::string DocumentCounter(absl::string_view fund_id, uint8_t kind,
+                            int32_t fiscal_year);
+std::string IndexByDocument(absl::string_view fund_id, uint8_t kind,
+                            int32_t fiscal_year, uint32_t number,
+                            uint64_t sequence);
+// Every document of a kind and fiscal year; with number > 0, only that one.
+std::string IndexByDocumentPrefix(absl::string_view fund_id, uint8_t kind,
+                                  int32_t fiscal_year, uint32_t number = 0);
 
 std::string Profile(absl::string_view fund_id, int32_t member_number);
 std::string NationalId(absl::string_view fund_id, absl::string_view hmac);

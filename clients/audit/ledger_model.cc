@@ -50,6 +50,13 @@ absl::StatusOr<LedgerModel> LedgerModel::FromState(const v1::FundState& state,
   }
   model.reversed_.insert(state.reversed_sequences().begin(),
                          state.reversed_sequences().end());
+  if (state.fiscal_year_start_month() != 0) {
+    model.fiscal_year_start_month_ = state.fiscal_year_start_month();
+  }
+  for (const v1::DocumentCounterState& counter : state.document_counters()) {
+    model.document_counters_[{counter.kind(), counter.fiscal_year()}] =
+        counter.last_number();
+  }
   return model;
 }
 
@@ -76,6 +83,14 @@ void LedgerModel::SaveTo(v1::FundState* state) const {
   std::sort(reversed.begin(), reversed.end());
   state->clear_reversed_sequences();
   for (uint64_t sequence : reversed) state->add_reversed_sequences(sequence);
+  state->set_fiscal_year_start_month(fiscal_year_start_month_);
+  state->clear_document_counters();
+  for (const auto& [key, last] : document_counters_) {
+    v1::DocumentCounterState* counter = state->add_document_counters();
+    counter->set_kind(key.first);
+    counter->set_fiscal_year(key.second);
+    counter->set_last_number(last);
+  }
 }
 
 absl::Status LedgerModel::Apply(const EntryRecord& record, Findings& findings) {
@@ -94,6 +109,7 @@ absl::Status LedgerModel::Apply(const EntryRecord& record, Findings& findings) {
   }
   OpenAccounts(record, findings);
   Post(record, findings);
+  CheckDocument(record, findings);
   switch (record.kind()) {
     case record_v1::ENTRY_KIND_FUND_CREATED:
     case record_v1::ENTRY_KIND_ACCOUNT_OPENED:

@@ -140,7 +140,7 @@ const std::vector<Command>& AllCommands() {
   static const auto* const commands = [] {
     auto* all = new std::vector<Command>();
     for (auto group : {FundCommands, MemberCommands, MoneyCommands,
-                       JournalCommands, AccessCommands}) {
+                       JournalCommands, DocumentCommands, AccessCommands}) {
       for (Command& command : group()) all->push_back(std::move(command));
     }
     return all;

@@ -226,7 +226,7 @@ std::vector<Command> MoneyCommands() {
               {"months", "N", "how many months, 1..120", FlagKind::kValue,
                true},
           },
-          CommonFlags("receipt", "the receipt number (ใบเสร็จรับเงิน)",
+          CommonFlags("receipt", "a paper receipt's own number, if any",
                       "the cash or bank account that received the money "
                       "(default 1101 cash)")),
       "welfare dues ban-nong-khu --member=7 --amount=365 --from=2569-10 "
@@ -255,7 +255,7 @@ std::vector<Command> MoneyCommands() {
                "who paid: an agency, e.g. อบต.หนองคู (not a private person)"},
               {"member", "N", "entry-fee only: the member who paid"},
           },
-          CommonFlags("receipt", "the receipt number (ใบเสร็จรับเงิน)",
+          CommonFlags("receipt", "a paper receipt's own number, if any",
                       "the cash or bank account that received the money "
                       "(default 1101 cash)")),
       "welfare contribute ban-nong-khu --source=government-match "
@@ -290,7 +290,7 @@ std::vector<Command> MoneyCommands() {
                absl::StrCat(format::TokenList(format::PayeeLabels(), ", "),
                             " (default member)")},
           },
-          CommonFlags("voucher", "the voucher number (ใบสำคัญจ่าย)",
+          CommonFlags("voucher", "a paper voucher's own number, if any",
                       "the cash or bank account that paid (default 1101 "
                       "cash)")),
       "welfare benefit ban-nong-khu --member=7 --category=sickness "
@@ -314,7 +314,7 @@ std::vector<Command> MoneyCommands() {
               AmountFlag("the baht paid"),
               {"description", "TEXT", "what it was for, up to 200 characters"},
           },
-          CommonFlags("voucher", "the voucher number (ใบสำคัญจ่าย)",
+          CommonFlags("voucher", "a paper voucher's own number, if any",
                       "the cash or bank account that paid (default 1101 "
                       "cash)")),
       "welfare cost ban-nong-khu --kind=meetings --amount=450 "

@@ -68,6 +68,16 @@ std::string Cells::Date(const v1::Date& date) const {
   return format::FormatDate(date, calendar_);
 }
 
+std::string Cells::LongDate(const v1::Date& date) const {
+  return format::FormatLongDate(date, calendar_);
+}
+
+int Cells::Year(int ce_year) const {
+  return calendar_ == format::Calendar::kBuddhistEra
+             ? ce_year + format::kBuddhistEraOffset
+             : ce_year;
+}
+
 std::string Cells::Month(const v1::YearMonth& month) const {
   return format::FormatYearMonth(month, calendar_);
 }

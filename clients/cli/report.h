@@ -59,6 +59,10 @@ class Cells {
 
   std::string Money(int64_t satang) const;
   std::string Date(const welfare::ledger::v1::Date& date) const;
+  // "15 มิถุนายน พ.ศ. 2569" or "15 June 2026" (format::FormatLongDate).
+  std::string LongDate(const welfare::ledger::v1::Date& date) const;
+  // A CE year in the chosen calendar: 2569 or 2026 for 2026.
+  int Year(int ce_year) const;
   std::string Month(const welfare::ledger::v1::YearMonth& month) const;
   // The months first .. first + count - 1, e.g. "10/2569-09/2570".
   std::string Months(const welfare::ledger::v1::YearMonth& first,

@@ -38,6 +38,22 @@ Document BalancesView(const Cells& cells,
 Document BatchView(const Cells& cells,
                    const welfare::ledger::v1::PostBatchResponse& batch);
 
+// document_views.cc: receipts and vouchers.
+// "ใบเสร็จรับเงิน 12/2569" or "receipt 12/2026"; "" if unset.
+std::string DocumentNumberText(
+    const Cells& cells, const welfare::ledger::v1::DocumentNumber& number);
+Document DocumentListView(
+    const Cells& cells, const welfare::ledger::v1::ListDocumentsResponse& list);
+// A receipt or voucher as printed: member_name may be "" (not known to the
+// caller, or erased). Plain text for a terminal, and a whole HTML page
+// that prints on A5.
+std::string PrintedDocumentText(const Cells& cells,
+                                const welfare::ledger::v1::Document& document,
+                                const std::string& member_name);
+std::string PrintedDocumentHtml(const Cells& cells,
+                                const welfare::ledger::v1::Document& document,
+                                const std::string& member_name);
+
 // What an entry records, in a few words: "เงินสัจจะ 10/2569–09/2570".
 std::string EntryDetails(const Cells& cells,
                          const welfare::ledger::v1::Entry& entry);

@@ -131,6 +131,23 @@ std::string FormatDate(const v1::Date& date, Calendar calendar) {
                          date.year() + kBuddhistEraOffset);
 }
 
+std::string FormatLongDate(const v1::Date& date, Calendar calendar) {
+  static constexpr const char* kThaiMonths[] = {
+      "มกราคม",  "กุมภาพันธ์", "มีนาคม",  "เมษายน", "พฤษภาคม",  "มิถุนายน",
+      "กรกฎาคม", "สิงหาคม",  "กันยายน", "ตุลาคม",  "พฤศจิกายน", "ธันวาคม"};
+  static constexpr const char* kEnglishMonths[] = {
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  if (date.month() < 1 || date.month() > 12) return "";
+  if (calendar == Calendar::kGregorian) {
+    return absl::StrFormat("%d %s %d", date.day(),
+                           kEnglishMonths[date.month() - 1], date.year());
+  }
+  return absl::StrFormat("%d %s พ.ศ. %d", date.day(),
+                         kThaiMonths[date.month() - 1],
+                         date.year() + kBuddhistEraOffset);
+}
+
 std::string FormatYearMonth(const v1::YearMonth& month, Calendar calendar) {
   if (month.year() == 0 && month.month() == 0) return "";
   if (calendar == Calendar::kGregorian) {

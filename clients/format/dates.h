@@ -54,6 +54,11 @@ absl::StatusOr<welfare::ledger::v1::YearMonth> ParseYearMonth(
 std::string FormatDate(const welfare::ledger::v1::Date& date,
                        Calendar calendar);
 
+// A date as a document writes it out: "15 มิถุนายน พ.ศ. 2569"
+// (kBuddhistEra) or "15 June 2026" (kGregorian); "" for an unset date.
+std::string FormatLongDate(const welfare::ledger::v1::Date& date,
+                           Calendar calendar);
+
 // "06/2569" or "2026-06"; "" for an unset month.
 std::string FormatYearMonth(const welfare::ledger::v1::YearMonth& month,
                             Calendar calendar);

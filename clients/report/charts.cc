@@ -4,10 +4,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "clients/report/escape.h"
+#include "clients/format/escape.h"
 
 namespace welfare::report {
 namespace {
+
+using format::EscapeHtml;
 
 constexpr char kDuesColor[] = "#2f6fad";
 constexpr char kBenefitsColor[] = "#d9822b";

@@ -1,10 +1,12 @@
 #include "clients/report/html.h"
 
 #include "absl/strings/str_cat.h"
-#include "clients/report/escape.h"
+#include "clients/format/escape.h"
 
 namespace welfare::report {
 namespace {
+
+using format::EscapeHtml;
 
 constexpr char kStyleSheet[] = R"css(
 @page { size: A4; margin: 15mm 12mm 16mm 12mm; }

@@ -3,7 +3,7 @@
 // prints on A4 (@page size A4 with margins; headings stay with what
 // follows them, table rows and charts are not split across pages; table
 // headers repeat on each page) with a font stack that has Thai glyphs.
-// All text from the server or the user is escaped (escape.h).
+// All text from the server or the user is escaped (clients/format/escape.h).
 #ifndef WELFARE_CLIENTS_REPORT_HTML_H_
 #define WELFARE_CLIENTS_REPORT_HTML_H_
 

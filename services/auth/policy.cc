@@ -50,6 +50,8 @@ const std::vector<Rule>* MakeRules() {
       {WL_LEDGER "GetEntry", kReaders, S::kFund, "name"},
       {WL_LEDGER "ListEntries", kReaders, S::kFund, "parent"},
       {WL_LEDGER "GetBalances", kReaders, S::kFund, "parent"},
+      {WL_LEDGER "GetDocument", kReaders, S::kFund, "name"},
+      {WL_LEDGER "ListDocuments", kReaders, S::kFund, "parent"},
 
       {WL_REPORTS "GetTrialBalance", kReaders, S::kFund, "parent"},
       {WL_REPORTS "GetReceiptsAndPayments", kReaders, S::kFund, "parent"},

@@ -100,6 +100,11 @@ class Ledger {
       const v1::ListEntriesRequest& request) const;
   absl::StatusOr<v1::GetBalancesResponse> GetBalances(
       const v1::GetBalancesRequest& request) const;
+  // Receipts and vouchers (documents.cc).
+  absl::StatusOr<v1::Document> GetDocument(
+      const v1::GetDocumentRequest& request) const;
+  absl::StatusOr<v1::ListDocumentsResponse> ListDocuments(
+      const v1::ListDocumentsRequest& request) const;
 
   // Today in Thailand by the journal's clock.
   int32_t Today() const;

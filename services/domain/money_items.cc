@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "services/domain/chart.h"
 #include "services/domain/dates.h"
+#include "services/domain/documents.h"
 #include "services/domain/member_rules.h"
 #include "services/domain/names.h"
 #include "services/domain/report_tallies.h"
@@ -299,6 +300,7 @@ absl::StatusOr<uint64_t> ApplyMoneyItem(storage::AppendContext& context,
   // Staged before the entry, as the member view above: if Append refuses
   // it, the whole request fails and the committer undoes all it staged.
   StageMoneyTallies(context, entry, entry.effective_day(), +1);
+  RETURN_IF_ERROR(NumberDocument(context, entry));
   return context.Append(std::move(entry));
 }
 

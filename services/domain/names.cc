@@ -80,6 +80,29 @@ absl::StatusOr<EntryName> ParseEntryName(absl::string_view field,
   return parsed;
 }
 
+absl::StatusOr<DocumentName> ParseDocumentName(absl::string_view field,
+                                               absl::string_view name) {
+  DocumentName parsed;
+  std::string item;
+  std::vector<absl::string_view> parts = absl::StrSplit(name, '/');
+  const bool receipt = parts.size() == 4 && parts[2] == "receipts";
+  uint64_t year = 0, number = 0;
+  std::vector<absl::string_view> year_number;
+  if (Split(name, receipt ? "receipts" : "vouchers", &parsed.fund_id, &item)) {
+    year_number = absl::StrSplit(item, '-');
+  }
+  if (year_number.size() != 2 || !ParsePositive(year_number[0], 9999, &year) ||
+      !ParsePositive(year_number[1], UINT32_MAX, &number)) {
+    return Malformed(field, name,
+                     "\"funds/{fund_id}/receipts/{fiscal_year}-{number}\" or "
+                     "\"funds/{fund_id}/vouchers/{fiscal_year}-{number}\"");
+  }
+  parsed.kind = receipt ? 1 : 2;
+  parsed.fiscal_year = static_cast<int32_t>(year);
+  parsed.number = static_cast<uint32_t>(number);
+  return parsed;
+}
+
 std::string FundName(absl::string_view fund_id) {
   return absl::StrCat("funds/", fund_id);
 }
@@ -94,6 +117,13 @@ std::string MemberResourceName(absl::string_view fund_id, int32_t number) {
 
 std::string EntryResourceName(absl::string_view fund_id, uint64_t sequence) {
   return absl::StrCat("funds/", fund_id, "/entries/", sequence);
+}
+
+std::string DocumentResourceName(absl::string_view fund_id, int32_t kind,
+                                 int32_t fiscal_year, uint32_t number) {
+  return absl::StrCat("funds/", fund_id,
+                      kind == 1 ? "/receipts/" : "/vouchers/", fiscal_year, "-",
+                      number);
 }
 
 std::string AccountCodeText(uint32_t code) {

@@ -3,6 +3,8 @@
 //   funds/{fund_id}/accounts/{code}
 //   funds/{fund_id}/members/{member_number}
 //   funds/{fund_id}/entries/{sequence}
+//   funds/{fund_id}/receipts/{fiscal_year}-{number}
+//   funds/{fund_id}/vouchers/{fiscal_year}-{number}
 // Parsers return INVALID_ARGUMENT NAME_MALFORMED naming the field and the
 // expected pattern.
 #ifndef WELFARE_SERVICES_DOMAIN_NAMES_H_
@@ -26,17 +28,30 @@ struct EntryName {
   uint64_t sequence = 0;
 };
 
+// A receipt or voucher. kind: welfare.ledger.v1.DocumentKind.
+struct DocumentName {
+  std::string fund_id;
+  int32_t kind = 0;
+  int32_t fiscal_year = 0;
+  uint32_t number = 0;
+};
+
 absl::StatusOr<std::string> ParseFundName(absl::string_view field,
                                           absl::string_view name);
 absl::StatusOr<MemberName> ParseMemberName(absl::string_view field,
                                            absl::string_view name);
 absl::StatusOr<EntryName> ParseEntryName(absl::string_view field,
                                          absl::string_view name);
+// The fiscal year is not range-checked here.
+absl::StatusOr<DocumentName> ParseDocumentName(absl::string_view field,
+                                               absl::string_view name);
 
 std::string FundName(absl::string_view fund_id);
 std::string AccountName(absl::string_view fund_id, uint32_t code);
 std::string MemberResourceName(absl::string_view fund_id, int32_t number);
 std::string EntryResourceName(absl::string_view fund_id, uint64_t sequence);
+std::string DocumentResourceName(absl::string_view fund_id, int32_t kind,
+                                 int32_t fiscal_year, uint32_t number);
 
 // "1101" for 1101.
 std::string AccountCodeText(uint32_t code);

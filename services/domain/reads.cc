@@ -44,18 +44,6 @@ absl::StatusOr<v1::Fund> FundOf(const ReadView& view,
   return FundToApi(fund, size, members);
 }
 
-absl::StatusOr<uint64_t> ReversedBy(const ReadView& view,
-                                    absl::string_view fund_id,
-                                    uint64_t sequence) {
-  ASSIGN_OR_RETURN(auto stored, view.Get(Column::kViews,
-                                         keys::ReversedBy(fund_id, sequence)));
-  int64_t by = 0;
-  if (stored.has_value() && !keys::DecodeFixed64(*stored, &by)) {
-    return CorruptRecord("reversal link", keys::ReversedBy(fund_id, sequence));
-  }
-  return static_cast<uint64_t>(by);
-}
-
 absl::StatusOr<v1::Member> MemberOf(const ReadView& view,
                                     absl::string_view fund_id,
                                     const record::MemberView& member,
@@ -273,7 +261,7 @@ absl::StatusOr<v1::Entry> Ledger::GetEntry(
                      "; its journal has ", size, " entries"));
   }
   ASSIGN_OR_RETURN(uint64_t reversed_by,
-                   ReversedBy(view, name.fund_id, name.sequence));
+                   ReadReversedBy(view, name.fund_id, name.sequence));
   return EntryToApi(*entry, reversed_by);
 }
 
@@ -325,7 +313,8 @@ absl::StatusOr<v1::ListEntriesResponse> Ledger::ListEntries(
       }
     }
     if (!Matches(query, entry->record)) continue;
-    ASSIGN_OR_RETURN(uint64_t reversed_by, ReversedBy(view, fund_id, sequence));
+    ASSIGN_OR_RETURN(uint64_t reversed_by,
+                     ReadReversedBy(view, fund_id, sequence));
     *response.add_entries() = EntryToApi(*entry, reversed_by);
   }
   RETURN_IF_ERROR(keys.status());

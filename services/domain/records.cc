@@ -5,6 +5,7 @@
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "services/domain/chart.h"
 #include "services/domain/dates.h"
+#include "services/domain/documents.h"
 #include "services/domain/member_rules.h"
 #include "services/domain/names.h"
 
@@ -164,6 +165,8 @@ v1::Entry EntryToApi(const storage::StoredEntry& stored,
     *out.add_postings() = PostingToApi(posting);
   }
   out.set_member_number(entry.member_number());
+  if (entry.has_document())
+    *out.mutable_document() = DocumentNumberToApi(entry);
   DetailsToApi(entry, &out);
   out.set_reversed_by_sequence(reversed_by_sequence);
   return out;

@@ -57,6 +57,21 @@ absl::StatusOr<welfare::storage::v1::MemberView> ReadMemberView(
   return std::move(**member);
 }
 
+// The entry that reversed entry `sequence`, or 0 if none did.
+template <typename Source>
+absl::StatusOr<uint64_t> ReadReversedBy(Source& source,
+                                        absl::string_view fund_id,
+                                        uint64_t sequence) {
+  const std::string key = storage::keys::ReversedBy(fund_id, sequence);
+  auto stored = source.Get(storage::Column::kViews, key);
+  if (!stored.ok()) return stored.status();
+  int64_t by = 0;
+  if (stored->has_value() && !storage::keys::DecodeFixed64(**stored, &by)) {
+    return CorruptRecord("reversal link", key);
+  }
+  return static_cast<uint64_t>(by);
+}
+
 // SHA-256(salt || the profile serialized deterministically without its
 // salt): what the journal records of a profile.
 std::string ProfileHash(const welfare::storage::v1::ProfileRecord& profile);

@@ -68,6 +68,9 @@ WELFARE_READ(LedgerService, ListEntries, ListEntriesRequest,
              ListEntriesResponse)
 WELFARE_READ(LedgerService, GetBalances, GetBalancesRequest,
              GetBalancesResponse)
+WELFARE_READ(LedgerService, GetDocument, GetDocumentRequest, Document)
+WELFARE_READ(LedgerService, ListDocuments, ListDocumentsRequest,
+             ListDocumentsResponse)
 
 // Lists only the funds of the caller's grant: the others' existence stays
 // unknown to it.

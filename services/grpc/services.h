@@ -107,6 +107,12 @@ class LedgerService final : public v1::LedgerService::CallbackService {
   ServerUnaryReactor* GetBalances(CallbackServerContext* context,
                                   const v1::GetBalancesRequest* request,
                                   v1::GetBalancesResponse* response) override;
+  ServerUnaryReactor* GetDocument(CallbackServerContext* context,
+                                  const v1::GetDocumentRequest* request,
+                                  v1::Document* response) override;
+  ServerUnaryReactor* ListDocuments(
+      CallbackServerContext* context, const v1::ListDocumentsRequest* request,
+      v1::ListDocumentsResponse* response) override;
 
  private:
   domain::Ledger* const ledger_;

@@ -315,5 +315,97 @@ TEST(LedgerModelTest, ContradictoryStateIsRefused) {
   EXPECT_FALSE(LedgerModel::FromState(twice, NoEarlier()).ok());
 }
 
+namespace documents {
+
+// A donation (receipt) or a benefit to member 1 (voucher) effective on day,
+// carrying the given document number, appended to journal.
+uint64_t Numbered(JournalBuilder& journal, bool receipt, int32_t fiscal_year,
+                  uint32_t number, int32_t day = kDay) {
+  JournalBuilder scratch;
+  scratch.CreateFund();
+  scratch.Register();
+  scratch.Donation(100000);
+  EntryRecord record = scratch.record(
+      receipt ? scratch.Donation(1000, day) : scratch.Benefit(1, 2, 100, day));
+  record.mutable_document()->set_kind(receipt ? 1 : 2);
+  record.mutable_document()->set_fiscal_year(fiscal_year);
+  record.mutable_document()->set_number(number);
+  return journal.Add(record);
+}
+
+// 2025-09-30: the last day of fiscal year 2025.
+constexpr int32_t kLastDayOf2025 = kDay - 152;
+
+TEST(LedgerModelDocumentsTest, UnbrokenRunsPerKindAndYearAreClean) {
+  JournalBuilder journal;
+  journal.CreateFund();
+  journal.Register();
+  journal.Donation(5000);  // Written before numbering began.
+  Numbered(journal, true, 2026, 1);
+  Numbered(journal, false, 2026, 1);
+  Numbered(journal, true, 2025, 1, kLastDayOf2025);
+  Numbered(journal, true, 2026, 2);
+  journal.Transaction({{kCash, 100}, {kDonations, -100}});
+  LedgerModel model(NoEarlier());
+  Findings findings("ban-test");
+  ApplyAll(journal, model, findings);
+  EXPECT_THAT(findings.kept(), IsEmpty()) << Describe(findings.kept());
+}
+
+TEST(LedgerModelDocumentsTest, GapsRepeatsWrongYearsAndMissingOnesAreFindings) {
+  JournalBuilder journal;
+  journal.CreateFund();
+  journal.Register();
+  journal.Donation(5000);
+  Numbered(journal, true, 2026, 1);
+  const uint64_t gap = Numbered(journal, true, 2026, 3);
+  const uint64_t repeat = Numbered(journal, true, 2026, 3);
+  const uint64_t wrong_year = Numbered(journal, false, 2025, 1);
+  const uint64_t missing = journal.Donation(100);
+  EntryRecord transfer = journal.record(journal.Donation(1));
+  transfer.set_kind(record_v1::ENTRY_KIND_TRANSACTION);
+  transfer.clear_contribution();
+  transfer.mutable_document()->set_kind(1);
+  transfer.mutable_document()->set_fiscal_year(2026);
+  transfer.mutable_document()->set_number(4);
+  const uint64_t not_a_document = journal.Add(transfer);
+  LedgerModel model(NoEarlier());
+  Findings findings("ban-test");
+  ApplyAll(journal, model, findings);
+  EXPECT_THAT(findings.kept(),
+              Contains(IsFinding(v1::DOCUMENT_NUMBER_INVALID, gap)));
+  EXPECT_THAT(findings.kept(),
+              Contains(IsFinding(v1::DOCUMENT_NUMBER_INVALID, repeat)));
+  EXPECT_THAT(findings.kept(),
+              Contains(IsFinding(v1::DOCUMENT_NUMBER_INVALID, wrong_year)));
+  EXPECT_THAT(findings.kept(),
+              Contains(IsFinding(v1::DOCUMENT_NUMBER_INVALID, missing)));
+  EXPECT_THAT(findings.kept(),
+              Contains(IsFinding(v1::DOCUMENT_NUMBER_INVALID, not_a_document)));
+}
+
+TEST(LedgerModelDocumentsTest, CountersSurviveTheSavedState) {
+  JournalBuilder journal;
+  journal.CreateFund();
+  journal.Register();
+  journal.Donation(5000);
+  Numbered(journal, true, 2026, 1);
+  Numbered(journal, true, 2026, 2);
+  LedgerModel first(NoEarlier());
+  Findings findings("ban-test");
+  ApplyAll(journal, first, findings);
+  v1::FundState state;
+  state.set_tree_size(journal.size());
+  first.SaveTo(&state);
+  const uint64_t good = Numbered(journal, true, 2026, 3);
+  const uint64_t bad = Numbered(journal, true, 2026, 5);
+  auto resumed = LedgerModel::FromState(state, NoEarlier());
+  ASSERT_TRUE(resumed.ok()) << resumed.status();
+  ApplyAll(journal, *resumed, findings, good);
+  EXPECT_THAT(findings.kept(),
+              ElementsAre(IsFinding(v1::DOCUMENT_NUMBER_INVALID, bad)));
+}
+
+}  // namespace documents
 }  // namespace
 }  // namespace welfare::auditor::testing

@@ -73,7 +73,8 @@ TEST(AppTest, EveryApiOperationHasACommand) {
           "account list", "member register", "member get", "member list",
           "member set-status", "member update-profile", "member erase-profile",
           "dues", "contribute", "benefit", "cost", "post", "batch", "reverse",
-          "entry get", "entry list", "balances", "health", "principal add",
+          "entry get", "entry list", "balances", "health", "receipt print",
+          "receipt list", "voucher print", "voucher list", "principal add",
           "principal revoke", "principal list", "principal changes", "whoami"));
 }
 

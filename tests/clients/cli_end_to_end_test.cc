@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "absl/algorithm/container.h"
+#include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -372,6 +373,70 @@ TEST_F(CliEndToEndTest, AnAdministratorAddsATreasurerWhoseTokenWorksAtOnce) {
   ASSERT_EQ(changes.exit_code, 0) << changes.err;
   EXPECT_THAT(changes.out, HasSubstr("revoked"));
   EXPECT_THAT(changes.out, HasSubstr("พ้นวาระ"));
+}
+
+TEST_F(CliEndToEndTest, AReceiptPrintsWithTheAmountInWordsAndThenAsVoid) {
+  ASSERT_NO_FATAL_FAILURE(CreateFundAndMember());
+  Outcome dues =
+      Welfare({"dues", kFund, "--member=1", "--amount=365", "--from=2569-03",
+               "--months=12", "--date=2569-03-01"});
+  ASSERT_EQ(dues.exit_code, 0) << dues.err;
+  EXPECT_THAT(dues.out, HasSubstr("ใบเสร็จรับเงิน 1/2569"));
+  auto entry = client_->GetEntry([] {
+    v1::GetEntryRequest request;
+    request.set_name(absl::StrCat("funds/", kFund, "/entries/3"));
+    return request;
+  }());
+  ASSERT_THAT(entry, IsOk());
+  ASSERT_EQ(entry->document().number(), 1u);
+  const std::string hash = absl::BytesToHexString(entry->hash());
+
+  Outcome printed = Welfare({"receipt", "print", kFund, "1/2569"});
+  ASSERT_EQ(printed.exit_code, 0) << printed.err;
+  for (const std::string& part :
+       {std::string("ใบเสร็จรับเงิน"), std::string("กองทุนสวัสดิการชุมชนตำบลหนองคู"),
+        std::string("1/2569"), std::string("1 มีนาคม พ.ศ. 2569"),
+        std::string("สมาชิกเลขที่ 1 นางสมศรี ใจดี"), std::string("365.00 บาท"),
+        std::string("(สามร้อยหกสิบห้าบาทถ้วน)"), hash}) {
+    EXPECT_THAT(printed.out, HasSubstr(part));
+  }
+  EXPECT_THAT(printed.out, Not(HasSubstr("ยกเลิก")));
+  Outcome english = Welfare(
+      {"receipt", "print", kFund, "1/2026", "--language=en", "--calendar=ce"});
+  ASSERT_EQ(english.exit_code, 0) << english.err;
+  EXPECT_THAT(english.out, HasSubstr("RECEIPT"));
+  EXPECT_THAT(english.out, HasSubstr("1 March 2026"));
+
+  Outcome reversed =
+      Welfare({"reverse", kFund, "3", "--reason=ลงผิดคน", "--date=2569-03-02"});
+  ASSERT_EQ(reversed.exit_code, 0) << reversed.err;
+  Outcome voided = Welfare({"receipt", "print", kFund, "1/2569"});
+  ASSERT_EQ(voided.exit_code, 0) << voided.err;
+  EXPECT_THAT(voided.out, HasSubstr("ยกเลิก: ลงผิดคน"));
+
+  TempDir dir;
+  const std::string page = dir.path() + "/receipt.html";
+  Outcome html =
+      Welfare({"receipt", "print", kFund, "1/2569", "--html=" + page});
+  ASSERT_EQ(html.exit_code, 0) << html.err;
+  const std::string text = ReadFile(page);
+  EXPECT_THAT(text, StartsWith("<!DOCTYPE html>"));
+  EXPECT_THAT(text, HasSubstr("(สามร้อยหกสิบห้าบาทถ้วน)"));
+  EXPECT_THAT(text, HasSubstr("class=\"void\""));
+  EXPECT_THAT(text, HasSubstr(hash));
+
+  Outcome list = Welfare({"receipt", "list", kFund, "--year=2569"});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_THAT(list.out, HasSubstr("ลงผิดคน"));
+
+  Outcome malformed = Welfare({"receipt", "print", kFund, "2569"});
+  EXPECT_EQ(malformed.exit_code, 2);
+  EXPECT_THAT(malformed.err, HasSubstr("12/2569"));
+  Outcome missing = Welfare({"receipt", "print", kFund, "2/2569"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_THAT(missing.err, HasSubstr("[DOCUMENT_NOT_FOUND]"));
+  Outcome no_voucher = Welfare({"voucher", "print", kFund, "1/2569"});
+  EXPECT_EQ(no_voucher.exit_code, 1);
 }
 
 TEST_F(CliEndToEndTest, ATokenOnTheCommandLineIsRefused) {

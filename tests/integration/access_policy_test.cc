@@ -57,6 +57,8 @@ const std::map<std::string, Expectation>& Table() {
       {"LedgerService.GetEntry", {"ATU", 'f'}},
       {"LedgerService.ListEntries", {"ATU", 'f'}},
       {"LedgerService.GetBalances", {"ATU", 'f'}},
+      {"LedgerService.GetDocument", {"ATU", 'f'}},
+      {"LedgerService.ListDocuments", {"ATU", 'f'}},
       {"ReportService.GetTrialBalance", {"ATU", 'f'}},
       {"ReportService.GetReceiptsAndPayments", {"ATU", 'f'}},
       {"ReportService.GetIncomeAndExpenditure", {"ATU", 'f'}},

@@ -4,8 +4,8 @@
 
 #include <string>
 
+#include "clients/format/escape.h"
 #include "clients/report/charts.h"
-#include "clients/report/escape.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/report/sample_reports.h"
@@ -13,6 +13,8 @@
 
 namespace welfare::report {
 namespace {
+
+using format::EscapeHtml;
 
 using testing::CountOf;
 using ::testing::HasSubstr;

@@ -1,6 +1,6 @@
-#include "clients/report/escape.h"
+#include "clients/format/escape.h"
 
-namespace welfare::report {
+namespace welfare::format {
 
 std::string EscapeHtml(absl::string_view text) {
   std::string escaped;
@@ -29,4 +29,4 @@ std::string EscapeHtml(absl::string_view text) {
   return escaped;
 }
 
-}  // namespace welfare::report
+}  // namespace welfare::format
