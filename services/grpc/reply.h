@@ -4,6 +4,7 @@
 #define WELFARE_SERVICES_GRPC_REPLY_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -20,11 +21,15 @@ namespace welfare::grpc_edge {
   "/welfare.ledger.v1." #Service "/" #Method
 
 // A completion that keeps the call's pass (one of its principal's running
-// calls) until the call is answered.
+// calls) until the call is answered. The pass is given back just before the
+// answer is sent, not when the journal drops the completion (after a whole
+// commit group): a client that calls again as soon as it is answered must
+// not find its earlier call still counted.
 template <typename Completion>
 auto HoldingPass(auth::Pass pass, Completion completion) {
-  return [pass = std::make_shared<auth::Pass>(std::move(pass)),
+  return [pass = std::make_shared<std::optional<auth::Pass>>(std::move(pass)),
           completion = std::move(completion)](auto result) mutable {
+    pass->reset();
     completion(std::move(result));
   };
 }
