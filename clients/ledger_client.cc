@@ -134,6 +134,8 @@ WELFARE_CLIENT_WRITE(ledger_, RecordDisbursement, RecordDisbursementRequest,
                      Entry)
 WELFARE_CLIENT_WRITE(ledger_, PostTransaction, PostTransactionRequest, Entry)
 WELFARE_CLIENT_WRITE(ledger_, PostBatch, PostBatchRequest, PostBatchResponse)
+WELFARE_CLIENT_WRITE(ledger_, RecordCollectionDay, RecordCollectionDayRequest,
+                     RecordCollectionDayResponse)
 WELFARE_CLIENT_WRITE(ledger_, ReverseEntry, ReverseEntryRequest, Entry)
 
 WELFARE_CLIENT_READ(funds_, GetFund, GetFundRequest, Fund)

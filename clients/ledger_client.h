@@ -72,6 +72,8 @@ class LedgerClient {
       v1::RecordDisbursementRequest request);
   absl::StatusOr<v1::Entry> PostTransaction(v1::PostTransactionRequest request);
   absl::StatusOr<v1::PostBatchResponse> PostBatch(v1::PostBatchRequest request);
+  absl::StatusOr<v1::RecordCollectionDayResponse> RecordCollectionDay(
+      v1::RecordCollectionDayRequest request);
   absl::StatusOr<v1::Entry> ReverseEntry(v1::ReverseEntryRequest request);
 
   // Reads.

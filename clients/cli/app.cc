@@ -1,5 +1,6 @@
 #include "clients/cli/app.h"
 
+#include <fstream>
 #include <ostream>
 #include <utility>
 
@@ -139,8 +140,9 @@ int RunCommand(const Command& command, std::vector<std::string> tokens, Io io,
 const std::vector<Command>& AllCommands() {
   static const auto* const commands = [] {
     auto* all = new std::vector<Command>();
-    for (auto group : {FundCommands, MemberCommands, MoneyCommands,
-                       JournalCommands, DocumentCommands, AccessCommands}) {
+    for (auto group :
+         {FundCommands, MemberCommands, MoneyCommands, CollectionCommands,
+          JournalCommands, DocumentCommands, AccessCommands}) {
       for (Command& command : group()) all->push_back(std::move(command));
     }
     return all;
@@ -244,6 +246,30 @@ std::vector<FlagSpec> WithFlags(std::vector<FlagSpec> flags,
 std::string RequestIdOf(const ParsedFlags& flags) {
   return flags.Has("request-id") ? flags.Get("request-id")
                                  : client::LedgerClient::NewRequestId();
+}
+
+absl::StatusOr<std::string> ReadInputFile(Context& context,
+                                          const std::string& path) {
+  std::ifstream file;
+  std::istream* in = &context.in();
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("cannot open \"", path, "\""));
+    }
+    in = &file;
+  }
+  std::string text;
+  char buffer[1 << 16];
+  while (in->read(buffer, sizeof(buffer)) || in->gcount() > 0) {
+    text.append(buffer, static_cast<size_t>(in->gcount()));
+    if (text.size() > kInputFileBytesMax) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "\"", path, "\" is larger than ", kInputFileBytesMax >> 20, " MiB"));
+    }
+  }
+  return text;
 }
 
 void NoteNextPage(Context& context, const std::string& next_page_token) {

@@ -36,12 +36,14 @@ struct Command {
 };
 
 // The commands of each group (fund_commands.cc, member_commands.cc,
-// money_commands.cc, journal_commands.cc, document_commands.cc,
+// money_commands.cc, collection_commands.cc, journal_commands.cc,
+// document_commands.cc,
 // access_commands.cc).
 std::vector<Command> AccessCommands();
 std::vector<Command> FundCommands();
 std::vector<Command> MemberCommands();
 std::vector<Command> MoneyCommands();
+std::vector<Command> CollectionCommands();
 std::vector<Command> JournalCommands();
 std::vector<Command> DocumentCommands();
 
@@ -93,6 +95,12 @@ int CallAndPrint(Context& context, const std::string& command,
   if (!response.ok()) return context.Failed(response.status(), request_id);
   return context.Print(*response, view(context.cells(), *response));
 }
+
+// The whole of a file ("-": standard input), at most kInputFileBytesMax;
+// INVALID_ARGUMENT naming the path if it cannot be read or is larger.
+inline constexpr size_t kInputFileBytesMax = 64 << 20;
+absl::StatusOr<std::string> ReadInputFile(Context& context,
+                                          const std::string& path);
 
 // Tells on standard error how to get the next page, if there is one.
 void NoteNextPage(Context& context, const std::string& next_page_token);

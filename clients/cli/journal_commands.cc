@@ -1,5 +1,4 @@
 // The journal: welfare batch, reverse, entry get|list, balances, health.
-#include <fstream>
 #include <iterator>
 #include <limits>
 #include <sstream>
@@ -18,8 +17,6 @@ namespace v1 = welfare::ledger::v1;
 
 constexpr int64_t kMemberNumberMax = std::numeric_limits<int32_t>::max();
 constexpr int64_t kSequenceMax = std::numeric_limits<int64_t>::max();
-// 2,000 items of a few hundred bytes each fit many times over.
-constexpr size_t kBatchFileBytesMax = 64 << 20;
 
 const ArgumentSpec kFundArgument = {"fund", "the fund's id, e.g. ban-nong-khu"};
 const ArgumentSpec kSequenceArgument = {
@@ -31,35 +28,10 @@ std::string EntryName(FlagReader& read) {
   return absl::StrCat("funds/", fund_id, "/entries/", sequence);
 }
 
-// The whole of a file ("-": standard input), at most kBatchFileBytesMax.
-absl::StatusOr<std::string> ReadInput(Context& context,
-                                      const std::string& path) {
-  std::ifstream file;
-  std::istream* in = &context.in();
-  if (path != "-") {
-    file.open(path, std::ios::binary);
-    if (!file) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("cannot open \"", path, "\""));
-    }
-    in = &file;
-  }
-  std::string text;
-  char buffer[1 << 16];
-  while (in->read(buffer, sizeof(buffer)) || in->gcount() > 0) {
-    text.append(buffer, static_cast<size_t>(in->gcount()));
-    if (text.size() > kBatchFileBytesMax) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "\"", path, "\" is larger than ", kBatchFileBytesMax >> 20, " MiB"));
-    }
-  }
-  return text;
-}
-
 absl::StatusOr<v1::PostBatchRequest> ReadBatch(Context& context,
                                                const std::string& path,
                                                const std::string& fund_name) {
-  absl::StatusOr<std::string> json = ReadInput(context, path);
+  absl::StatusOr<std::string> json = ReadInputFile(context, path);
   if (!json.ok()) return json.status();
   v1::PostBatchRequest request;
   const auto parsed =

@@ -1,5 +1,5 @@
-// CsvWriter: comma-separated values as RFC 4180 defines them, for
-// spreadsheets.
+// CsvWriter and ParseCsv: comma-separated values as RFC 4180 defines them,
+// for spreadsheets.
 //
 //   file     := record ( CRLF record )* CRLF
 //   record   := field ( "," field )*
@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
 namespace welfare::format {
@@ -34,6 +35,19 @@ class CsvWriter {
  private:
   std::string text_;
 };
+
+// One record read from a file, with the line it starts on (1-based).
+struct CsvRecord {
+  int line = 0;
+  std::vector<std::string> fields;
+};
+
+// Parses RFC 4180 text as spreadsheets write it: CRLF or LF line ends, a
+// UTF-8 byte order mark at the start ignored, quoted fields that may hold
+// commas, doubled quotes and line breaks. Blank lines are skipped. Fields
+// are not trimmed. INVALID_ARGUMENT naming the line for a quote left open
+// or text after a closing quote.
+absl::StatusOr<std::vector<CsvRecord>> ParseCsv(absl::string_view text);
 
 }  // namespace welfare::format
 

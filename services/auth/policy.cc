@@ -46,6 +46,7 @@ const std::vector<Rule>* MakeRules() {
       {WL_LEDGER "RecordDisbursement", kWriters, S::kFund, "parent"},
       {WL_LEDGER "PostTransaction", kWriters, S::kFund, "parent"},
       {WL_LEDGER "PostBatch", kWriters, S::kFund, "parent"},
+      {WL_LEDGER "RecordCollectionDay", kWriters, S::kFund, "parent"},
       {WL_LEDGER "ReverseEntry", kWriters, S::kFund, "name"},
       {WL_LEDGER "GetEntry", kReaders, S::kFund, "name"},
       {WL_LEDGER "ListEntries", kReaders, S::kFund, "parent"},

@@ -77,6 +77,10 @@ class Ledger {
   void PostBatch(const std::string& principal,
                  const v1::PostBatchRequest& request,
                  Done<v1::PostBatchResponse> done);
+  // collection_day.cc
+  void RecordCollectionDay(const std::string& principal,
+                           const v1::RecordCollectionDayRequest& request,
+                           Done<v1::RecordCollectionDayResponse> done);
   void ReverseEntry(const std::string& principal,
                     const v1::ReverseEntryRequest& request,
                     Done<v1::Entry> done);

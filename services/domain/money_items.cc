@@ -258,23 +258,28 @@ absl::StatusOr<MoneyItem> TransactionItem(const v1::Transaction& transaction,
   return item;
 }
 
+absl::Status CheckCashAccount(const storage::AppendContext& context,
+                              uint32_t code) {
+  const storage::AccountState* account = context.fund().FindAccount(code);
+  if (account == nullptr) {
+    return Error(absl::StatusCode::kNotFound, "ACCOUNT_NOT_FOUND",
+                 absl::StrCat("fund ", context.fund_id(), " has no account ",
+                              AccountCodeText(code)));
+  }
+  if (!account->never_negative()) {
+    return Error(absl::StatusCode::kInvalidArgument, "ACCOUNT_CODE_INVALID",
+                 absl::StrCat("account ", AccountCodeText(code),
+                              " is not a cash or bank account; money is "
+                              "received into and paid from those"));
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<uint64_t> ApplyMoneyItem(storage::AppendContext& context,
                                         MoneyItem& item) {
   if (!context.fund().exists()) return FundNotFound(context.fund_id());
   if (item.cash_account != 0) {
-    const storage::AccountState* account =
-        context.fund().FindAccount(item.cash_account);
-    if (account == nullptr) {
-      return Error(absl::StatusCode::kNotFound, "ACCOUNT_NOT_FOUND",
-                   absl::StrCat("fund ", context.fund_id(), " has no account ",
-                                AccountCodeText(item.cash_account)));
-    }
-    if (!account->never_negative()) {
-      return Error(absl::StatusCode::kInvalidArgument, "ACCOUNT_CODE_INVALID",
-                   absl::StrCat("account ", AccountCodeText(item.cash_account),
-                                " is not a cash or bank account; money is "
-                                "received into and paid from those"));
-    }
+    RETURN_IF_ERROR(CheckCashAccount(context, item.cash_account));
   }
   EntryRecord& entry = item.entry;
   if (item.member_rule != MoneyItem::MemberRule::kNone) {

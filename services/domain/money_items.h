@@ -42,6 +42,11 @@ absl::StatusOr<MoneyItem> TransactionItem(
     const welfare::ledger::v1::Transaction& transaction, int32_t today,
     absl::string_view field);
 
+// NOT_FOUND ACCOUNT_NOT_FOUND unless the fund has the account;
+// INVALID_ARGUMENT ACCOUNT_CODE_INVALID unless it is a cash or bank account.
+absl::Status CheckCashAccount(const storage::AppendContext& context,
+                              uint32_t code);
+
 // Checks the item against the fund (its accounts, the member's status and
 // paid months), updates the member's view, and appends the entry (moved out
 // of item). Returns the entry's sequence.

@@ -62,6 +62,8 @@ WELFARE_WRITE(LedgerService, RecordDisbursement, RecordDisbursementRequest,
               Entry)
 WELFARE_WRITE(LedgerService, PostTransaction, PostTransactionRequest, Entry)
 WELFARE_WRITE(LedgerService, PostBatch, PostBatchRequest, PostBatchResponse)
+WELFARE_WRITE(LedgerService, RecordCollectionDay, RecordCollectionDayRequest,
+              RecordCollectionDayResponse)
 WELFARE_WRITE(LedgerService, ReverseEntry, ReverseEntryRequest, Entry)
 WELFARE_READ(LedgerService, GetEntry, GetEntryRequest, Entry)
 WELFARE_READ(LedgerService, ListEntries, ListEntriesRequest,

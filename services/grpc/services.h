@@ -95,6 +95,10 @@ class LedgerService final : public v1::LedgerService::CallbackService {
   ServerUnaryReactor* PostBatch(CallbackServerContext* context,
                                 const v1::PostBatchRequest* request,
                                 v1::PostBatchResponse* response) override;
+  ServerUnaryReactor* RecordCollectionDay(
+      CallbackServerContext* context,
+      const v1::RecordCollectionDayRequest* request,
+      v1::RecordCollectionDayResponse* response) override;
   ServerUnaryReactor* ReverseEntry(CallbackServerContext* context,
                                    const v1::ReverseEntryRequest* request,
                                    v1::Entry* response) override;

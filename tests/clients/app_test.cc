@@ -72,10 +72,11 @@ TEST(AppTest, EveryApiOperationHasACommand) {
           "fund create", "fund get", "fund list", "account open",
           "account list", "member register", "member get", "member list",
           "member set-status", "member update-profile", "member erase-profile",
-          "dues", "contribute", "benefit", "cost", "post", "batch", "reverse",
-          "entry get", "entry list", "balances", "health", "receipt print",
-          "receipt list", "voucher print", "voucher list", "principal add",
-          "principal revoke", "principal list", "principal changes", "whoami"));
+          "dues", "collect", "contribute", "benefit", "cost", "post", "batch",
+          "reverse", "entry get", "entry list", "balances", "health",
+          "receipt print", "receipt list", "voucher print", "voucher list",
+          "principal add", "principal revoke", "principal list",
+          "principal changes", "whoami"));
 }
 
 TEST(AppTest, EveryCommandsHelpTeachesItsFlagsAndAnExample) {

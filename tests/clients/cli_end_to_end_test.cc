@@ -439,6 +439,53 @@ TEST_F(CliEndToEndTest, AReceiptPrintsWithTheAmountInWordsAndThenAsVoid) {
   EXPECT_EQ(no_voucher.exit_code, 1);
 }
 
+TEST_F(CliEndToEndTest, ACollectionDayFromCsvIsAllOrNothing) {
+  ASSERT_NO_FATAL_FAILURE(CreateFundAndMember());
+  const uint64_t before = JournalSize();
+  TempDir dir;
+  const std::string bad_file = dir.path() + "/bad.csv";
+  std::ofstream(bad_file) << "member,from,months,amount\n"
+                          << "1,2569-03,1,30\n"
+                          << "x,2569-04,1,30\n"
+                          << "1,2569-13,1,30\n";
+  Outcome unparsable =
+      Welfare({"collect", kFund, bad_file, "--date=2569-03-05"});
+  EXPECT_EQ(unparsable.exit_code, 2);
+  EXPECT_THAT(unparsable.err, HasSubstr("line 3: member"));
+  EXPECT_THAT(unparsable.err, HasSubstr("line 4: from"));
+  EXPECT_EQ(JournalSize(), before);
+
+  const std::string refused_file = dir.path() + "/refused.csv";
+  std::ofstream(refused_file) << "amount,member,from,months\n"
+                              << "30,1,2569-03,1\n"
+                              << "30,2,2569-03,1\n"
+                              << "30,1,2569-03,1\n";
+  Outcome dry = Welfare(
+      {"collect", kFund, refused_file, "--date=2569-03-05", "--dry-run"});
+  EXPECT_EQ(dry.exit_code, 1);
+  EXPECT_THAT(dry.out, HasSubstr("MEMBER_NOT_FOUND"));
+  EXPECT_THAT(dry.out, HasSubstr("DUES_MONTHS_ALREADY_PAID"));
+  Outcome refused =
+      Welfare({"collect", kFund, refused_file, "--date=2569-03-05"});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_THAT(refused.err, HasSubstr("line 3 (member 2): MEMBER_NOT_FOUND"));
+  EXPECT_THAT(refused.err,
+              HasSubstr("line 4 (member 1): DUES_MONTHS_ALREADY_PAID"));
+  EXPECT_THAT(refused.err, HasSubstr("[ROWS_INVALID]"));
+  EXPECT_EQ(JournalSize(), before);
+
+  const std::string good_file = dir.path() + "/good.csv";
+  std::ofstream(good_file) << "member,from,months,amount\r\n"
+                           << "1,03/2569,1,30\r\n"
+                           << "1,2569-04,2,60.00\r\n";
+  Outcome good = Welfare({"collect", kFund, good_file, "--date=2569-03-05"});
+  ASSERT_EQ(good.exit_code, 0) << good.err;
+  EXPECT_THAT(good.out, HasSubstr("90.00"));
+  EXPECT_THAT(good.out, HasSubstr("ใบเสร็จรับเงิน 1/2569"));
+  EXPECT_THAT(good.out, HasSubstr("ใบเสร็จรับเงิน 2/2569"));
+  EXPECT_EQ(JournalSize(), before + 2);
+}
+
 TEST_F(CliEndToEndTest, ATokenOnTheCommandLineIsRefused) {
   Outcome outcome = Welfare({"whoami", "--token=wlt_0123"});
   EXPECT_EQ(outcome.exit_code, 2);

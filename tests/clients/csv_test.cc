@@ -78,6 +78,46 @@ TEST(CsvWriterTest, WhatIsWrittenReadsBackUnchanged) {
   CsvWriter csv;
   for (const auto& record : records) csv.AddRow(record);
   EXPECT_EQ(ReadCsv(csv.text()), records);
+  // ParseCsv reads back what CsvWriter wrote.
+  auto parsed = ParseCsv(csv.text());
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  std::vector<std::vector<std::string>> fields;
+  for (const CsvRecord& record : *parsed) fields.push_back(record.fields);
+  EXPECT_EQ(fields, records);
+}
+
+TEST(ParseCsvTest, ReadsWhatSpreadsheetsWriteWithLineNumbers) {
+  auto parsed = ParseCsv(
+      "\xEF\xBB\xBFmember,amount\r\n"  // A byte order mark and CRLF.
+      "1,30\n"                         // LF alone.
+      "\n"                             // A blank line, skipped.
+      "\"2\",\"1,234.50\"\n"           // Quoted, with a comma.
+      "3,\"two\nlines \"\"x\"\"\"\n"   // A line break and doubled quotes.
+      "4,");                           // No final line end; an empty field.
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  ASSERT_EQ(parsed->size(), 5u);
+  EXPECT_EQ((*parsed)[0].fields,
+            (std::vector<std::string>{"member", "amount"}));
+  EXPECT_EQ((*parsed)[0].line, 1);
+  EXPECT_EQ((*parsed)[1].line, 2);
+  EXPECT_EQ((*parsed)[2].fields, (std::vector<std::string>{"2", "1,234.50"}));
+  EXPECT_EQ((*parsed)[2].line, 4);
+  EXPECT_EQ((*parsed)[3].fields,
+            (std::vector<std::string>{"3", "two\nlines \"x\""}));
+  EXPECT_EQ((*parsed)[3].line, 5);
+  EXPECT_EQ((*parsed)[4].fields, (std::vector<std::string>{"4", ""}));
+  EXPECT_EQ((*parsed)[4].line, 7);
+}
+
+TEST(ParseCsvTest, BrokenQuotesNameTheirLine) {
+  auto open = ParseCsv("a,b\n1,\"never closed\n");
+  EXPECT_FALSE(open.ok());
+  EXPECT_NE(open.status().message().find("line 2"), std::string::npos)
+      << open.status();
+  auto after = ParseCsv("a,b\n\n1,\"x\"y\n");
+  EXPECT_FALSE(after.ok());
+  EXPECT_NE(after.status().message().find("line 3"), std::string::npos)
+      << after.status();
 }
 
 }  // namespace

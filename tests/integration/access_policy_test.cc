@@ -53,6 +53,7 @@ const std::map<std::string, Expectation>& Table() {
       {"LedgerService.RecordDisbursement", {"AT", 'f'}},
       {"LedgerService.PostTransaction", {"AT", 'f'}},
       {"LedgerService.PostBatch", {"AT", 'f'}},
+      {"LedgerService.RecordCollectionDay", {"AT", 'f'}},
       {"LedgerService.ReverseEntry", {"AT", 'f'}},
       {"LedgerService.GetEntry", {"ATU", 'f'}},
       {"LedgerService.ListEntries", {"ATU", 'f'}},

@@ -1,0 +1,254 @@
+// A collection day: welfare collect, the dues of many members from a CSV
+// file in one call, all or nothing.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "clients/cli/command.h"
+#include "clients/cli/values.h"
+#include "clients/cli/views.h"
+#include "clients/format/csv.h"
+#include "clients/format/money.h"
+
+namespace welfare::cli {
+namespace {
+
+namespace v1 = welfare::ledger::v1;
+
+constexpr int kRowsMax = 2000;
+constexpr const char* kColumns[] = {"member", "from", "months", "amount"};
+
+// A row the file gets wrong, before anything is sent.
+struct BadRow {
+  int line = 0;
+  std::string reason;
+};
+
+// The rows of a collection-day file, or every line it gets wrong.
+struct ParsedRows {
+  std::vector<v1::CollectionRow> rows;
+  std::vector<BadRow> bad;
+};
+
+// The header names the four columns, in any order.
+absl::StatusOr<std::map<std::string, size_t>> HeaderColumns(
+    const format::CsvRecord& header) {
+  std::map<std::string, size_t> at;
+  for (size_t i = 0; i < header.fields.size(); ++i) {
+    at[absl::AsciiStrToLower(absl::StripAsciiWhitespace(header.fields[i]))] = i;
+  }
+  for (const char* column : kColumns) {
+    if (!at.count(column)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "line ", header.line, ": the header has no \"", column,
+          "\" column; want member,from,months,amount (any order)"));
+    }
+  }
+  return at;
+}
+
+// One data line as a row; the reason it is bad otherwise.
+absl::StatusOr<v1::CollectionRow> ParseRow(
+    const format::CsvRecord& record, const std::map<std::string, size_t>& at) {
+  auto field = [&](const char* column) -> std::string {
+    const size_t i = at.at(column);
+    return i < record.fields.size()
+               ? std::string(absl::StripAsciiWhitespace(record.fields[i]))
+               : "";
+  };
+  v1::CollectionRow row;
+  row.set_line(record.line);
+  int member = 0;
+  if (!absl::SimpleAtoi(field("member"), &member) || member <= 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("member: \"", field("member"),
+                     "\"; want a member number (1, 2, 3, ...)"));
+  }
+  row.set_member_number(member);
+  absl::StatusOr<v1::YearMonth> from = format::ParseYearMonth(field("from"));
+  if (!from.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("from: ", from.status().message()));
+  }
+  *row.mutable_months()->mutable_first_month() = *from;
+  int months = 0;
+  if (!absl::SimpleAtoi(field("months"), &months) || months < 1 ||
+      months > 120) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("months: \"", field("months"), "\"; want 1..120 months"));
+  }
+  row.mutable_months()->set_month_count(months);
+  absl::StatusOr<int64_t> amount = format::ParseBaht(field("amount"));
+  if (!amount.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("amount: ", amount.status().message()));
+  }
+  row.set_amount_satang(*amount);
+  return row;
+}
+
+absl::StatusOr<ParsedRows> ParseCollectionFile(const std::string& text) {
+  absl::StatusOr<std::vector<format::CsvRecord>> records =
+      format::ParseCsv(text);
+  if (!records.ok()) return records.status();
+  if (records->empty()) {
+    return absl::InvalidArgumentError(
+        "the file is empty; want a header member,from,months,amount and a "
+        "row per member");
+  }
+  absl::StatusOr<std::map<std::string, size_t>> at =
+      HeaderColumns(records->front());
+  if (!at.ok()) return at.status();
+  ParsedRows parsed;
+  for (size_t i = 1; i < records->size(); ++i) {
+    absl::StatusOr<v1::CollectionRow> row = ParseRow((*records)[i], *at);
+    if (row.ok()) {
+      parsed.rows.push_back(std::move(*row));
+    } else {
+      parsed.bad.push_back(
+          {(*records)[i].line, std::string(row.status().message())});
+    }
+  }
+  const size_t count = parsed.rows.size() + parsed.bad.size();
+  if (count == 0 || count > kRowsMax) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("the file has ", count, " rows; want 1..", kRowsMax,
+                     " (split a larger collection day into several files)"));
+  }
+  return parsed;
+}
+
+Document ProblemsView(const Cells& cells,
+                      const v1::RecordCollectionDayResponse& response) {
+  Report report;
+  report.columns = {
+      cells.Number("บรรทัด", "Line"), cells.Number("สมาชิก", "Member"),
+      cells.Text("เหตุผล", "Reason"), cells.Text("รายละเอียด", "Details")};
+  for (const v1::CollectionProblem& problem : response.problems()) {
+    report.rows.push_back({absl::StrCat(problem.line()),
+                           absl::StrCat(problem.member_number()),
+                           problem.reason(), problem.message()});
+  }
+  return {{report}};
+}
+
+Document CollectedView(const Cells& cells,
+                       const v1::RecordCollectionDayResponse& response) {
+  Report report;
+  report.record = true;
+  report.columns = {cells.Number("จำนวนรายการ", "Rows"),
+                    cells.Number("รวมเงิน", "Total"),
+                    cells.Text("รายการในสมุดรายวัน", "Journal entries"),
+                    cells.Text("ใบเสร็จรับเงิน", "Receipts")};
+  std::string receipts;
+  if (response.receipts_size() > 0) {
+    receipts = DocumentNumberText(cells, response.receipts(0));
+    if (response.receipts_size() > 1) {
+      absl::StrAppend(
+          &receipts, " \u2013 ",
+          DocumentNumberText(cells,
+                             response.receipts(response.receipts_size() - 1)));
+    }
+  }
+  report.rows.push_back(
+      {absl::StrCat(response.entry_count()),
+       cells.Money(response.total_satang()),
+       absl::StrCat(response.first_sequence(), " \u2013 ",
+                    response.first_sequence() + response.entry_count() - 1),
+       receipts});
+  return {{report}};
+}
+
+int Collect(Context& context, const ParsedFlags& flags) {
+  FlagReader read(flags);
+  v1::RecordCollectionDayRequest request;
+  request.set_parent(absl::StrCat("funds/", read.FundArgument(0)));
+  read.DateInto("date", request.mutable_effective_date());
+  request.set_deposit_account_code(read.Text("account"));
+  request.set_memo(read.Text("memo"));
+  request.set_validate_only(flags.Has("dry-run"));
+  request.set_request_id(RequestIdOf(flags));
+  if (!read.ok()) return context.Usage(read.status(), "collect");
+  absl::StatusOr<std::string> text =
+      ReadInputFile(context, flags.arguments()[1]);
+  if (!text.ok()) return context.Usage(text.status(), "collect");
+  absl::StatusOr<ParsedRows> parsed = ParseCollectionFile(*text);
+  if (!parsed.ok()) return context.Usage(parsed.status(), "collect");
+  if (!parsed->bad.empty()) {
+    for (const BadRow& bad : parsed->bad) {
+      context.err() << "welfare: line " << bad.line << ": " << bad.reason
+                    << "\n";
+    }
+    context.err() << "welfare: " << parsed->bad.size()
+                  << " rows are wrong; nothing was sent or written\n";
+    return kExitUsage;
+  }
+  for (auto& row : parsed->rows) *request.add_rows() = std::move(row);
+  absl::StatusOr<client::LedgerClient*> client = context.Client();
+  if (!client.ok()) return context.Usage(client.status(), "collect");
+  absl::StatusOr<v1::RecordCollectionDayResponse> response =
+      (*client)->RecordCollectionDay(request);
+  if (!response.ok()) {
+    return context.Failed(response.status(),
+                          request.validate_only() ? "" : request.request_id());
+  }
+  if (!request.validate_only()) {
+    return context.Print(*response, CollectedView(context.cells(), *response));
+  }
+  if (response->problems_size() > 0) {
+    context.Print(*response, ProblemsView(context.cells(), *response));
+    context.err() << "welfare: " << response->problems_size() << " of "
+                  << request.rows_size()
+                  << " rows would be refused; nothing was written\n";
+    return kExitRefused;
+  }
+  int64_t total = 0;
+  for (const auto& row : request.rows()) total += row.amount_satang();
+  context.err() << "welfare: all " << request.rows_size()
+                << " rows are good; without --dry-run they would be written "
+                << "as " << request.rows_size() << " receipts totalling "
+                << format::FormatBaht(total) << " baht\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+std::vector<Command> CollectionCommands() {
+  return {{
+      "collect",
+      "record a collection day: many members' dues from a CSV file at once",
+      "Records the dues of many members received on one day, one receipt "
+      "(ใบเสร็จรับเงิน) per row, from a CSV file with a header naming the "
+      "columns member, from, months and amount (in any order; other columns "
+      "are ignored): the member number, the first month paid (2569-10 or "
+      "10/2569), how many months, and the baht. The file is checked first: "
+      "every line it gets wrong is named and nothing is sent. The server "
+      "then checks every row against the fund (the member exists and is "
+      "active, the months are not paid yet, not even by an earlier row) and "
+      "writes all rows, or none, naming every bad row by its line. "
+      "--dry-run checks without writing. Up to 2,000 rows.",
+      {{"fund", "the fund's id, e.g. ban-nong-khu"},
+       {"file", "the CSV file; - for standard input"}},
+      {
+          {"date", "DATE", "the day the money was received (default: today)"},
+          {"account", "CODE",
+           "the cash or bank account that received it (default 1101 cash)"},
+          {"memo", "TEXT", "a note on every entry, up to 500 characters"},
+          {"dry-run", "", "check every row and write nothing",
+           FlagKind::kSwitch},
+          RequestIdFlag(),
+      },
+      "welfare collect ban-nong-khu collection-2569-11-05.csv "
+      "--date=2569-11-05\n"
+      "  where the file reads:\n"
+      "    member,from,months,amount\n"
+      "    1,2569-11,1,30\n"
+      "    7,2569-10,12,365",
+      Collect,
+  }};
+}
+
+}  // namespace welfare::cli
