@@ -62,6 +62,37 @@ int RunPassbook(Session& session, const cli::ParsedFlags& flags) {
   return Show(session, session.Client().GetPassbook(request), &PassbookView);
 }
 
+int RunArrears(Session& session, const cli::ParsedFlags& flags) {
+  cli::FlagReader read(flags);
+  v1::GetDuesArrearsRequest request;
+  request.set_parent(session.FundName());
+  read.DateInto("as-of", request.mutable_as_of_date());
+  if (flags.Has("monthly")) {
+    request.set_monthly_dues_satang(read.Amount("monthly"));
+  }
+  request.set_min_unpaid_months(
+      static_cast<int32_t>(read.Integer("min-months", 1, 1200)));
+  if (!read.ok()) return session.Usage(read.status(), "arrears");
+  return Show(session, session.Client().GetDuesArrears(request), &ArrearsView);
+}
+
+int RunMatchList(Session& session, const cli::ParsedFlags& flags) {
+  absl::StatusOr<v1::ReportPeriod> period = ReadPeriod(flags);
+  if (!period.ok()) return session.Usage(period.status(), "match-list");
+  if (period->period_case() != v1::ReportPeriod::kFiscalYear) {
+    return session.Usage(
+        absl::InvalidArgumentError(
+            "--fiscal-year: want the fiscal year whose 30 September is the "
+            "cut-off, e.g. 2569"),
+        "match-list");
+  }
+  v1::GetMatchEligibilityRequest request;
+  request.set_parent(session.FundName());
+  request.set_fiscal_year(period->fiscal_year());
+  return Show(session, session.Client().GetMatchEligibility(request),
+              &MatchListView);
+}
+
 }  // namespace
 
 absl::StatusOr<std::vector<Chart>> YearCharts(
@@ -141,6 +172,34 @@ std::vector<Command> BookCommands() {
       passbook.flags.begin(),
       {"member", "N", "the member number", cli::FlagKind::kValue, true});
   commands.push_back(std::move(passbook));
+  commands.push_back(Command{
+      "arrears",
+      "members behind with their dues (เงินสัจจะค้างชำระ)",
+      "Every member active or lapsed on the date whose dues are unpaid for a\n"
+      "month from the join month to the date's month: how many months, since\n"
+      "when, and (with --monthly) what they come to. Months in which the\n"
+      "member had resigned count for nothing.",
+      {{"as-of", "DATE", "the date to count up to (default: today)"},
+       {"monthly", "BAHT", "one month's dues, to show what is owed"},
+       {"min-months", "N", "only members with at least N unpaid months"}},
+      "welfare-report arrears --fund=ban-nong-khu --monthly=30 "
+      "--min-months=3",
+      true,
+      &RunArrears});
+  commands.push_back(Command{
+      "match-list",
+      "members who qualify for the government match on 30 September",
+      "The members active on 30 September of the fiscal year who have been\n"
+      "members for a full year and were matched fewer than 3 times before: "
+      "the\n"
+      "list a fund sends with its yearly request for the government match. A\n"
+      "member counts as matched for an earlier year if they qualified then\n"
+      "and the fund received a government match in the year after.",
+      {{"fiscal-year", "YEAR", "the fiscal year, e.g. 2569 (BE) or 2026",
+        cli::FlagKind::kValue, true}},
+      "welfare-report match-list --fund=ban-nong-khu --fiscal-year=2569",
+      true,
+      &RunMatchList});
   commands.push_back(PeriodCommand<v1::BenefitsByCategory>(
       Describe(
           "benefits", "benefits by the 16 CODI categories: people and baht",

@@ -95,4 +95,75 @@ View PassbookView(const Style& style, const v1::Passbook& report) {
   return view;
 }
 
+View ArrearsView(const Style& style, const v1::DuesArrears& report) {
+  View view =
+      HeadedView(style, "เงินสัจจะค้างชำระ", "Dues arrears", report.header());
+  const cli::Cells& cells = style.cells();
+  cli::Report rows;
+  rows.columns = {cells.Number("สมาชิก", "Member"),
+                  cells.Text("ประเภท", "Category"),
+                  cells.Text("สถานะ", "Status"),
+                  cells.Text("วันที่สมัคร", "Joined"),
+                  cells.Text("ส่งถึงเดือน", "Paid up to"),
+                  cells.Text("ค้างตั้งแต่", "Unpaid from"),
+                  cells.Number("เดือนที่ค้าง", "Months unpaid"),
+                  cells.Number("ยอดค้าง", "Owed")};
+  for (const v1::ArrearsRow& row : report.rows()) {
+    rows.rows.push_back(
+        {absl::StrCat(row.member_number()),
+         cells.Label(format::MemberCategoryLabels(), row.category()),
+         cells.Label(format::MemberStatusLabels(), row.status()),
+         style.Date(row.join_date()),
+         row.has_last_paid_month() ? cells.Month(row.last_paid_month()) : "",
+         cells.Month(row.first_unpaid_month()),
+         style.Count(row.unpaid_months()), style.Money(row.owed_satang())});
+  }
+  cli::Report totals;
+  totals.record = true;
+  totals.columns = {cells.Number("สมาชิกที่ตรวจ", "Members checked"),
+                    cells.Number("สมาชิกที่ค้าง", "Members in arrears"),
+                    cells.Number("เดือนที่ค้างรวม", "Months unpaid"),
+                    cells.Number("ยอดค้างรวม", "Owed")};
+  totals.rows.push_back({style.Count(report.members_checked()),
+                         style.Count(report.rows_size()),
+                         style.Count(report.unpaid_months_total()),
+                         style.Money(report.owed_satang_total())});
+  view.document.reports = {rows, std::move(totals)};
+  view.document.csv = std::move(rows);
+  return view;
+}
+
+View MatchListView(const Style& style, const v1::MatchEligibility& report) {
+  View view = HeadedView(style, "สมาชิกที่มีสิทธิ์ขอรับเงินสมทบ",
+                         "Members who qualify for the government match",
+                         report.header());
+  const cli::Cells& cells = style.cells();
+  cli::Report rows;
+  rows.title = absl::StrCat(style.Words("ณ วันที่ ", "On "),
+                            style.Date(report.cutoff_date()));
+  rows.columns = {cells.Number("สมาชิก", "Member"),
+                  cells.Text("ประเภท", "Category"),
+                  cells.Text("วันที่สมัคร", "Joined"),
+                  cells.Number("เคยได้รับสมทบ (ครั้ง)", "Matched before")};
+  for (const v1::MatchEligibleMember& member : report.members()) {
+    rows.rows.push_back(
+        {absl::StrCat(member.member_number()),
+         cells.Label(format::MemberCategoryLabels(), member.category()),
+         style.Date(member.join_date()),
+         style.Count(member.times_matched_before())});
+  }
+  cli::Report totals;
+  totals.record = true;
+  totals.columns = {
+      cells.Number("มีสิทธิ์", "Qualify"),
+      cells.Number("เป็นสมาชิกไม่ครบปี", "Less than a year"),
+      cells.Number("ได้รับสมทบครบ 3 ครั้งแล้ว", "Matched 3 times already")};
+  totals.rows.push_back({style.Count(report.members_size()),
+                         style.Count(report.not_a_full_year()),
+                         style.Count(report.matched_three_times())});
+  view.document.reports = {rows, std::move(totals)};
+  view.document.csv = std::move(rows);
+  return view;
+}
+
 }  // namespace welfare::report

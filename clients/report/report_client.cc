@@ -57,6 +57,17 @@ absl::StatusOr<v1::BalanceSheet> ReportClient::GetBalanceSheet(
   return Call(*reports_, &v1::ReportService::Stub::GetBalanceSheet, request);
 }
 
+absl::StatusOr<v1::DuesArrears> ReportClient::GetDuesArrears(
+    const v1::GetDuesArrearsRequest& request) {
+  return Call(*reports_, &v1::ReportService::Stub::GetDuesArrears, request);
+}
+
+absl::StatusOr<v1::MatchEligibility> ReportClient::GetMatchEligibility(
+    const v1::GetMatchEligibilityRequest& request) {
+  return Call(*reports_, &v1::ReportService::Stub::GetMatchEligibility,
+              request);
+}
+
 absl::StatusOr<v1::Passbook> ReportClient::GetPassbook(
     const v1::GetPassbookRequest& request) {
   return Call(*reports_, &v1::ReportService::Stub::GetPassbook, request);

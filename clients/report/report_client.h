@@ -46,6 +46,10 @@ class ReportClient {
       const v1::ReportRequest& request);
   absl::StatusOr<v1::Passbook> GetPassbook(
       const v1::GetPassbookRequest& request);
+  absl::StatusOr<v1::DuesArrears> GetDuesArrears(
+      const v1::GetDuesArrearsRequest& request);
+  absl::StatusOr<v1::MatchEligibility> GetMatchEligibility(
+      const v1::GetMatchEligibilityRequest& request);
   absl::StatusOr<v1::BenefitsByCategory> GetBenefitsByCategory(
       const v1::ReportRequest& request);
   absl::StatusOr<v1::ContributionsBySource> GetContributionsBySource(

@@ -35,6 +35,8 @@ View BalanceSheetView(const Style& style, const v1::BalanceSheet& report);
 
 // member_views.cc
 View PassbookView(const Style& style, const v1::Passbook& report);
+View ArrearsView(const Style& style, const v1::DuesArrears& report);
+View MatchListView(const Style& style, const v1::MatchEligibility& report);
 
 // category_views.cc
 View BenefitsView(const Style& style, const v1::BenefitsByCategory& report);

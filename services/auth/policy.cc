@@ -62,6 +62,8 @@ const std::vector<Rule>* MakeRules() {
       {WL_REPORTS "GetBenefitsByCategory", kReaders, S::kFund, "parent"},
       {WL_REPORTS "GetContributionsBySource", kReaders, S::kFund, "parent"},
       {WL_REPORTS "GetFundStatusForm", kReaders, S::kFund, "parent"},
+      {WL_REPORTS "GetDuesArrears", kReaders, S::kFund, "parent"},
+      {WL_REPORTS "GetMatchEligibility", kReaders, S::kFund, "parent"},
 
       {WL_PARTNER "GetFundStatus", kEveryone, S::kFund, "name"},
       {WL_PARTNER "GetAreaStatus", kAdmin | kAuditor | kPartner, S::kAllFunds,

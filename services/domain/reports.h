@@ -31,6 +31,11 @@ class Reports {
       const v1::ReportRequest& request) const;
   absl::StatusOr<v1::FundStatusForm> GetFundStatusForm(
       const v1::ReportRequest& request) const;
+  // member_reports.cc
+  absl::StatusOr<v1::DuesArrears> GetDuesArrears(
+      const v1::GetDuesArrearsRequest& request) const;
+  absl::StatusOr<v1::MatchEligibility> GetMatchEligibility(
+      const v1::GetMatchEligibilityRequest& request) const;
 
  private:
   const Ledger* const ledger_;

@@ -35,6 +35,10 @@ WELFARE_REPORT(ReportService, reports_, GetContributionsBySource, ReportRequest,
                ContributionsBySource)
 WELFARE_REPORT(ReportService, reports_, GetFundStatusForm, ReportRequest,
                FundStatusForm)
+WELFARE_REPORT(ReportService, reports_, GetDuesArrears, GetDuesArrearsRequest,
+               DuesArrears)
+WELFARE_REPORT(ReportService, reports_, GetMatchEligibility,
+               GetMatchEligibilityRequest, MatchEligibility)
 WELFARE_REPORT(PartnerService, partner_, GetFundStatus, GetFundStatusRequest,
                FundStatus)
 WELFARE_REPORT(PartnerService, partner_, GetAreaStatus, GetAreaStatusRequest,

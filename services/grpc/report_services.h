@@ -34,6 +34,9 @@ class ReportService final : public v1::ReportService::CallbackService {
   WELFARE_DECLARE(GetContributionsBySource, ReportRequest,
                   ContributionsBySource)
   WELFARE_DECLARE(GetFundStatusForm, ReportRequest, FundStatusForm)
+  WELFARE_DECLARE(GetDuesArrears, GetDuesArrearsRequest, DuesArrears)
+  WELFARE_DECLARE(GetMatchEligibility, GetMatchEligibilityRequest,
+                  MatchEligibility)
 
  private:
   const domain::Reports reports_;

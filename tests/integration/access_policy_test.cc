@@ -68,6 +68,8 @@ const std::map<std::string, Expectation>& Table() {
       {"ReportService.GetBenefitsByCategory", {"ATU", 'f'}},
       {"ReportService.GetContributionsBySource", {"ATU", 'f'}},
       {"ReportService.GetFundStatusForm", {"ATU", 'f'}},
+      {"ReportService.GetDuesArrears", {"ATU", 'f'}},
+      {"ReportService.GetMatchEligibility", {"ATU", 'f'}},
       {"PartnerService.GetFundStatus", {"ATUP", 'f'}},
       {"PartnerService.GetAreaStatus", {"AUP", '*'}},
       {"AuditService.GetVerifierKey", {"ATUP", '-'}},
