@@ -50,9 +50,7 @@ absl::StatusOr<LedgerModel> LedgerModel::FromState(const v1::FundState& state,
   }
   model.reversed_.insert(state.reversed_sequences().begin(),
                          state.reversed_sequences().end());
-  if (state.fiscal_year_start_month() != 0) {
-    model.fiscal_year_start_month_ = state.fiscal_year_start_month();
-  }
+  model.fiscal_year_start_month_ = state.fiscal_year_start_month();
   for (const v1::DocumentCounterState& counter : state.document_counters()) {
     model.document_counters_[{counter.kind(), counter.fiscal_year()}] =
         counter.last_number();
@@ -109,7 +107,9 @@ absl::Status LedgerModel::Apply(const EntryRecord& record, Findings& findings) {
   }
   OpenAccounts(record, findings);
   Post(record, findings);
-  CheckDocument(record, findings);
+  if (absl::Status checked = CheckDocument(record, findings); !checked.ok()) {
+    return checked;
+  }
   switch (record.kind()) {
     case record_v1::ENTRY_KIND_FUND_CREATED:
     case record_v1::ENTRY_KIND_ACCOUNT_OPENED:

@@ -121,8 +121,9 @@ class LedgerModel {
   void CheckReversal(const EntryRecord& record, const Target& target,
                      Findings& findings);
   void Remember(const EntryRecord& record);
-  // Receipt and voucher numbers (ledger_model_documents.cc).
-  void CheckDocument(const EntryRecord& record, Findings& findings);
+  // Receipt and voucher numbers (ledger_model_documents.cc). Returns an
+  // error only when `earlier` fails.
+  absl::Status CheckDocument(const EntryRecord& record, Findings& findings);
   // From this object's table, or from `earlier`.
   absl::StatusOr<Target> FindTarget(uint64_t sequence);
   // The member, or nullptr after a finding that it does not exist.
@@ -138,9 +139,10 @@ class LedgerModel {
   absl::flat_hash_set<uint64_t> reversed_;
   std::vector<EntrySlot> slots_;
   absl::flat_hash_map<uint64_t, std::vector<Posting>> many_postings_;
-  // The fund's first fiscal month, and the last document number of each
-  // (kind, fiscal year).
-  int32_t fiscal_year_start_month_ = 10;
+  // The fund's first fiscal month (0: not known yet, as after a state saved
+  // by an auditor that did not keep it), and the last document number of
+  // each (kind, fiscal year).
+  int32_t fiscal_year_start_month_ = 0;
   std::map<std::pair<int32_t, int32_t>, uint32_t> document_counters_;
 };
 

@@ -30,13 +30,19 @@ int32_t FiscalYearOf(int32_t day, int32_t start_month) {
   return start_month == 1 || date.month() < start_month ? year : year + 1;
 }
 
+// The first fiscal month a FUND_CREATED entry sets; October if none.
+int32_t StartMonthOf(const EntryRecord& created) {
+  const int32_t month = created.fund_created().fiscal_year_start_month();
+  return month >= 1 && month <= 12 ? month : 10;
+}
+
 }  // namespace
 
-void LedgerModel::CheckDocument(const EntryRecord& record, Findings& findings) {
+absl::Status LedgerModel::CheckDocument(const EntryRecord& record,
+                                        Findings& findings) {
   const uint64_t sequence = record.sequence();
   if (record.kind() == record_v1::ENTRY_KIND_FUND_CREATED) {
-    const int32_t month = record.fund_created().fiscal_year_start_month();
-    if (month >= 1 && month <= 12) fiscal_year_start_month_ = month;
+    fiscal_year_start_month_ = StartMonthOf(record);
   }
   const int32_t kind = DocumentKindOf(record);
   if (!record.has_document()) {
@@ -44,17 +50,21 @@ void LedgerModel::CheckDocument(const EntryRecord& record, Findings& findings) {
       findings.Add(
           FindingKind::DOCUMENT_NUMBER_INVALID, sequence,
           absl::StrCat(kind == kReceipt ? "a contribution" : "a disbursement",
-                       " without a document number, after "
-                       "numbering began"));
+                       " without a document number, after numbering began"));
     }
-    return;
+    return absl::OkStatus();
   }
   const record_v1::DocumentNumberRecord& document = record.document();
   if (kind == 0 || document.kind() != kind) {
     findings.Add(FindingKind::DOCUMENT_NUMBER_INVALID, sequence,
                  absl::StrCat(record_v1::EntryKind_Name(record.kind()),
                               " carries a document of kind ", document.kind()));
-    return;
+    return absl::OkStatus();
+  }
+  if (fiscal_year_start_month_ == 0) {  // A state that did not keep it.
+    absl::StatusOr<EntryRecord> created = earlier_(1);
+    if (!created.ok()) return created.status();
+    fiscal_year_start_month_ = StartMonthOf(*created);
   }
   const int32_t fiscal_year =
       FiscalYearOf(record.effective_day(), fiscal_year_start_month_);
@@ -63,7 +73,7 @@ void LedgerModel::CheckDocument(const EntryRecord& record, Findings& findings) {
         FindingKind::DOCUMENT_NUMBER_INVALID, sequence,
         absl::StrCat("numbered in fiscal year ", document.fiscal_year(),
                      "; its date is in ", fiscal_year));
-    return;
+    return absl::OkStatus();
   }
   uint32_t& last = document_counters_[{kind, fiscal_year}];
   if (document.number() != last + 1) {
@@ -73,6 +83,7 @@ void LedgerModel::CheckDocument(const EntryRecord& record, Findings& findings) {
                      document.number(), "/", fiscal_year, "; want ", last + 1));
   }
   last = document.number();
+  return absl::OkStatus();
 }
 
 }  // namespace welfare::auditor

@@ -142,7 +142,7 @@ const std::vector<Command>& AllCommands() {
     auto* all = new std::vector<Command>();
     for (auto group :
          {FundCommands, MemberCommands, MoneyCommands, CollectionCommands,
-          JournalCommands, DocumentCommands, AccessCommands}) {
+          ImportCommands, JournalCommands, DocumentCommands, AccessCommands}) {
       for (Command& command : group()) all->push_back(std::move(command));
     }
     return all;

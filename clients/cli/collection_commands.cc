@@ -1,16 +1,16 @@
 // A collection day: welfare collect, the dues of many members from a CSV
 // file in one call, all or nothing.
-#include <map>
+#include <algorithm>
 #include <string>
 #include <vector>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "clients/cli/command.h"
+#include "clients/cli/csv_rows.h"
 #include "clients/cli/values.h"
 #include "clients/cli/views.h"
-#include "clients/format/csv.h"
+#include "clients/format/dates.h"
 #include "clients/format/money.h"
 
 namespace welfare::cli {
@@ -33,55 +33,32 @@ struct ParsedRows {
   std::vector<BadRow> bad;
 };
 
-// The header names the four columns, in any order.
-absl::StatusOr<std::map<std::string, size_t>> HeaderColumns(
-    const format::CsvRecord& header) {
-  std::map<std::string, size_t> at;
-  for (size_t i = 0; i < header.fields.size(); ++i) {
-    at[absl::AsciiStrToLower(absl::StripAsciiWhitespace(header.fields[i]))] = i;
-  }
-  for (const char* column : kColumns) {
-    if (!at.count(column)) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "line ", header.line, ": the header has no \"", column,
-          "\" column; want member,from,months,amount (any order)"));
-    }
-  }
-  return at;
-}
-
-// One data line as a row; the reason it is bad otherwise.
-absl::StatusOr<v1::CollectionRow> ParseRow(
-    const format::CsvRecord& record, const std::map<std::string, size_t>& at) {
-  auto field = [&](const char* column) -> std::string {
-    const size_t i = at.at(column);
-    return i < record.fields.size()
-               ? std::string(absl::StripAsciiWhitespace(record.fields[i]))
-               : "";
-  };
+// One data row as a collection row; the reason it is bad otherwise.
+absl::StatusOr<v1::CollectionRow> ParseRow(const CsvRows& rows, size_t i) {
   v1::CollectionRow row;
-  row.set_line(record.line);
+  row.set_line(rows.line(i));
   int member = 0;
-  if (!absl::SimpleAtoi(field("member"), &member) || member <= 0) {
+  if (!absl::SimpleAtoi(rows.Get(i, "member"), &member) || member <= 0) {
     return absl::InvalidArgumentError(
-        absl::StrCat("member: \"", field("member"),
+        absl::StrCat("member: \"", rows.Get(i, "member"),
                      "\"; want a member number (1, 2, 3, ...)"));
   }
   row.set_member_number(member);
-  absl::StatusOr<v1::YearMonth> from = format::ParseYearMonth(field("from"));
+  absl::StatusOr<v1::YearMonth> from =
+      format::ParseYearMonth(rows.Get(i, "from"));
   if (!from.ok()) {
     return absl::InvalidArgumentError(
         absl::StrCat("from: ", from.status().message()));
   }
   *row.mutable_months()->mutable_first_month() = *from;
   int months = 0;
-  if (!absl::SimpleAtoi(field("months"), &months) || months < 1 ||
+  if (!absl::SimpleAtoi(rows.Get(i, "months"), &months) || months < 1 ||
       months > 120) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("months: \"", field("months"), "\"; want 1..120 months"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "months: \"", rows.Get(i, "months"), "\"; want 1..120 months"));
   }
   row.mutable_months()->set_month_count(months);
-  absl::StatusOr<int64_t> amount = format::ParseBaht(field("amount"));
+  absl::StatusOr<int64_t> amount = format::ParseBaht(rows.Get(i, "amount"));
   if (!amount.ok()) {
     return absl::InvalidArgumentError(
         absl::StrCat("amount: ", amount.status().message()));
@@ -91,28 +68,22 @@ absl::StatusOr<v1::CollectionRow> ParseRow(
 }
 
 absl::StatusOr<ParsedRows> ParseCollectionFile(const std::string& text) {
-  absl::StatusOr<std::vector<format::CsvRecord>> records =
-      format::ParseCsv(text);
-  if (!records.ok()) return records.status();
-  if (records->empty()) {
-    return absl::InvalidArgumentError(
-        "the file is empty; want a header member,from,months,amount and a "
-        "row per member");
-  }
-  absl::StatusOr<std::map<std::string, size_t>> at =
-      HeaderColumns(records->front());
-  if (!at.ok()) return at.status();
+  absl::StatusOr<CsvRows> rows = CsvRows::Parse("the file", text, kColumns);
+  if (!rows.ok()) return rows.status();
   ParsedRows parsed;
-  for (size_t i = 1; i < records->size(); ++i) {
-    absl::StatusOr<v1::CollectionRow> row = ParseRow((*records)[i], *at);
+  for (const auto& [line, reason] : rows->problems()) {
+    parsed.bad.push_back({line, reason});
+  }
+  for (size_t i = 0; i < rows->size(); ++i) {
+    absl::StatusOr<v1::CollectionRow> row = ParseRow(*rows, i);
     if (row.ok()) {
       parsed.rows.push_back(std::move(*row));
     } else {
       parsed.bad.push_back(
-          {(*records)[i].line, std::string(row.status().message())});
+          {rows->line(i), std::string(row.status().message())});
     }
   }
-  const size_t count = parsed.rows.size() + parsed.bad.size();
+  const size_t count = rows->size() + rows->problems().size();
   if (count == 0 || count > kRowsMax) {
     return absl::InvalidArgumentError(
         absl::StrCat("the file has ", count, " rows; want 1..", kRowsMax,
@@ -178,6 +149,8 @@ int Collect(Context& context, const ParsedFlags& flags) {
   absl::StatusOr<ParsedRows> parsed = ParseCollectionFile(*text);
   if (!parsed.ok()) return context.Usage(parsed.status(), "collect");
   if (!parsed->bad.empty()) {
+    std::sort(parsed->bad.begin(), parsed->bad.end(),
+              [](const BadRow& a, const BadRow& b) { return a.line < b.line; });
     for (const BadRow& bad : parsed->bad) {
       context.err() << "welfare: line " << bad.line << ": " << bad.reason
                     << "\n";
@@ -192,8 +165,13 @@ int Collect(Context& context, const ParsedFlags& flags) {
   absl::StatusOr<v1::RecordCollectionDayResponse> response =
       (*client)->RecordCollectionDay(request);
   if (!response.ok()) {
-    return context.Failed(response.status(),
-                          request.validate_only() ? "" : request.request_id());
+    const int code = context.Failed(
+        response.status(), request.validate_only() ? "" : request.request_id());
+    if (response.status().code() == absl::StatusCode::kInvalidArgument) {
+      context.err() << "welfare: --dry-run lists every row the server "
+                       "refuses\n";
+    }
+    return code;
   }
   if (!request.validate_only()) {
     return context.Print(*response, CollectedView(context.cells(), *response));

@@ -36,14 +36,14 @@ struct Command {
 };
 
 // The commands of each group (fund_commands.cc, member_commands.cc,
-// money_commands.cc, collection_commands.cc, journal_commands.cc,
-// document_commands.cc,
-// access_commands.cc).
+// money_commands.cc, collection_commands.cc, import_commands.cc,
+// journal_commands.cc, document_commands.cc, access_commands.cc).
 std::vector<Command> AccessCommands();
 std::vector<Command> FundCommands();
 std::vector<Command> MemberCommands();
 std::vector<Command> MoneyCommands();
 std::vector<Command> CollectionCommands();
+std::vector<Command> ImportCommands();
 std::vector<Command> JournalCommands();
 std::vector<Command> DocumentCommands();
 

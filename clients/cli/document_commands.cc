@@ -193,8 +193,8 @@ void AddCommands(v1::DocumentKind kind, std::vector<Command>& commands) {
       "ones show their reason.",
       {kFundArgument},
       WithFlags({{"year", "YEAR",
-                  "the fiscal year, e.g. 2569 (BE) or 2026 (CE); it ends on "
-                  "30 September of that year",
+                  "the fiscal year, e.g. 2569 (BE) or 2026 (CE), named by the "
+                  "year it ends in",
                   FlagKind::kValue, true}},
                 PagingFlags()),
       absl::StrCat("welfare ", word, " list ban-nong-khu --year=2569 --all"),

@@ -104,7 +104,7 @@ View ArrearsView(const Style& style, const v1::DuesArrears& report) {
                   cells.Text("ประเภท", "Category"),
                   cells.Text("สถานะ", "Status"),
                   cells.Text("วันที่สมัคร", "Joined"),
-                  cells.Text("ส่งถึงเดือน", "Paid up to"),
+                  cells.Text("เดือนล่าสุดที่ส่ง", "Last month paid"),
                   cells.Text("ค้างตั้งแต่", "Unpaid from"),
                   cells.Number("เดือนที่ค้าง", "Months unpaid"),
                   cells.Number("ยอดค้าง", "Owed")};

@@ -25,7 +25,9 @@ using storage::Error;
 
 inline constexpr int kCollectionRowsMax = 2000;
 // Problems named in the message of a refused collection day.
-inline constexpr int kProblemsInMessageMax = 100;
+// Few enough to keep the status message well within gRPC's metadata limit
+// (8 KiB by default); validate_only answers every problem.
+inline constexpr int kProblemsInMessageMax = 20;
 // What apply returns after a validate_only check, so that the committer
 // undoes every row; the done callback turns it into the answer.
 inline constexpr char kValidatedOnly[] = "validated only";
@@ -50,7 +52,8 @@ absl::Status RowsInvalid(int rows,
   for (const v1::CollectionProblem& problem : problems) {
     if (++listed > kProblemsInMessageMax) {
       absl::StrAppend(&message, "\n... and ",
-                      problems.size() - kProblemsInMessageMax, " more");
+                      problems.size() - kProblemsInMessageMax,
+                      " more (validate_only lists them all)");
       break;
     }
     absl::StrAppend(&message, "\n",
@@ -61,6 +64,20 @@ absl::Status RowsInvalid(int rows,
                     "): ", problem.reason(), ": ", problem.message());
   }
   return Error(absl::StatusCode::kInvalidArgument, "ROWS_INVALID", message);
+}
+
+// Whether a row's failure is the row's fault (reported with the others)
+// rather than the server's (which ends the request).
+bool IsRowProblem(const absl::Status& status) {
+  switch (status.code()) {
+    case absl::StatusCode::kInvalidArgument:
+    case absl::StatusCode::kFailedPrecondition:
+    case absl::StatusCode::kNotFound:
+    case absl::StatusCode::kAlreadyExists:
+      return true;
+    default:
+      return false;
+  }
 }
 
 // The contribution a row stands for.
@@ -150,6 +167,8 @@ void Ledger::RecordCollectionDay(const std::string& principal,
         context.staging().PopSavePoint();
       } else {
         context.staging().RollbackToSavePoint();
+        if (!IsRowProblem(status))
+          return status;  // The server's, not the row's.
         rows->problems.push_back(
             ProblemOf(shared_request->rows(i), static_cast<int>(i), status));
       }

@@ -118,6 +118,7 @@ absl::StatusOr<v1::Document> Ledger::GetDocument(
     const v1::GetDocumentRequest& request) const {
   ASSIGN_OR_RETURN(DocumentName name,
                    ParseDocumentName("name", request.name()));
+  RETURN_IF_ERROR(CheckFiscalYear("name", name.fiscal_year));
   ReadView view(&journal_->store());
   ASSIGN_OR_RETURN(record::FundView fund, ReadFundView(view, name.fund_id));
   storage::PrefixIterator found = view.Scan(

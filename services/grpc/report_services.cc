@@ -7,16 +7,18 @@
 namespace welfare::grpc_edge {
 
 // Answered at once from a snapshot.
-#define WELFARE_REPORT(Service, field, Method, Request, Response)     \
-  ServerUnaryReactor* Service::Method(CallbackServerContext* context, \
-                                      const v1::Request* request,     \
-                                      v1::Response* response) {       \
-    ServerUnaryReactor* reactor = context->DefaultReactor();          \
-    std::optional<auth::Pass> pass = admission_->Admit(               \
-        context, WELFARE_METHOD(Service, Method), *request, reactor); \
-    if (!pass.has_value()) return reactor;                            \
-    Reply(context, reactor, response)(field.Method(*request));        \
-    return reactor;                                                   \
+#define WELFARE_REPORT(Service, field, Method, Request, Response)      \
+  ServerUnaryReactor* Service::Method(CallbackServerContext* context,  \
+                                      const v1::Request* request,      \
+                                      v1::Response* response) {        \
+    ServerUnaryReactor* reactor = context->DefaultReactor();           \
+    std::optional<auth::Pass> pass = admission_->Admit(                \
+        context, WELFARE_METHOD(Service, Method), *request, reactor);  \
+    if (!pass.has_value()) return reactor;                             \
+    auto answer = field.Method(*request);                              \
+    pass.reset(); /* Given back before the client hears the answer. */ \
+    Reply(context, reactor, response)(std::move(answer));              \
+    return reactor;                                                    \
   }
 
 WELFARE_REPORT(ReportService, reports_, GetTrialBalance, ReportRequest,

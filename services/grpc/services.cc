@@ -27,16 +27,18 @@ namespace welfare::grpc_edge {
   }
 
 // Reads: answered at once from a snapshot.
-#define WELFARE_READ(Service, Method, Request, Response)              \
-  ServerUnaryReactor* Service::Method(CallbackServerContext* context, \
-                                      const v1::Request* request,     \
-                                      v1::Response* response) {       \
-    ServerUnaryReactor* reactor = context->DefaultReactor();          \
-    std::optional<auth::Pass> pass = admission_->Admit(               \
-        context, WELFARE_METHOD(Service, Method), *request, reactor); \
-    if (!pass.has_value()) return reactor;                            \
-    Reply(context, reactor, response)(ledger_->Method(*request));     \
-    return reactor;                                                   \
+#define WELFARE_READ(Service, Method, Request, Response)               \
+  ServerUnaryReactor* Service::Method(CallbackServerContext* context,  \
+                                      const v1::Request* request,      \
+                                      v1::Response* response) {        \
+    ServerUnaryReactor* reactor = context->DefaultReactor();           \
+    std::optional<auth::Pass> pass = admission_->Admit(                \
+        context, WELFARE_METHOD(Service, Method), *request, reactor);  \
+    if (!pass.has_value()) return reactor;                             \
+    auto answer = ledger_->Method(*request);                           \
+    pass.reset(); /* Given back before the client hears the answer. */ \
+    Reply(context, reactor, response)(std::move(answer));              \
+    return reactor;                                                    \
   }
 
 WELFARE_WRITE(FundService, CreateFund, CreateFundRequest, Fund)
@@ -84,14 +86,13 @@ ServerUnaryReactor* FundService::ListFunds(CallbackServerContext* context,
       context, WELFARE_METHOD(FundService, ListFunds), *request, reactor);
   if (!pass.has_value()) return reactor;
   const auth::Principal& principal = pass->principal();
-  if (principal.all_funds) {
-    Reply(context, reactor, response)(ledger_->ListFunds(*request));
-    return reactor;
-  }
   std::vector<std::string> granted(principal.fund_ids.begin(),
                                    principal.fund_ids.end());
   std::sort(granted.begin(), granted.end());
-  Reply(context, reactor, response)(ledger_->ListFunds(*request, &granted));
+  auto answer =
+      ledger_->ListFunds(*request, principal.all_funds ? nullptr : &granted);
+  pass.reset();  // Given back before the client hears the answer.
+  Reply(context, reactor, response)(std::move(answer));
   return reactor;
 }
 

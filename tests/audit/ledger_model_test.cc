@@ -406,6 +406,39 @@ TEST(LedgerModelDocumentsTest, CountersSurviveTheSavedState) {
               ElementsAre(IsFinding(v1::DOCUMENT_NUMBER_INVALID, bad)));
 }
 
+TEST(LedgerModelDocumentsTest, AStateWithoutTheFiscalMonthAsksForEntryOne) {
+  // A fund whose fiscal year starts in January, audited first by an auditor
+  // that kept no fiscal month in its state.
+  JournalBuilder scratch;
+  EntryRecord created = scratch.record(scratch.CreateFund());
+  created.mutable_fund_created()->set_fiscal_year_start_month(1);
+  JournalBuilder journal;
+  journal.Add(created);
+  journal.Register();
+  journal.Donation(5000);
+  LedgerModel first(NoEarlier());
+  Findings findings("ban-test");
+  ApplyAll(journal, first, findings);
+  v1::FundState state;
+  state.set_tree_size(journal.size());
+  first.SaveTo(&state);
+  state.clear_fiscal_year_start_month();
+  // 1 November 2025 is in fiscal year 2025 for this fund (2026 for one
+  // whose year starts in October).
+  const uint64_t november = Numbered(journal, true, 2025, 1, kDay - 120);
+  int asked = 0;
+  auto resumed = LedgerModel::FromState(
+      state, [&](uint64_t sequence) -> absl::StatusOr<EntryRecord> {
+        ++asked;
+        EXPECT_EQ(sequence, 1u);
+        return journal.record(1);
+      });
+  ASSERT_TRUE(resumed.ok()) << resumed.status();
+  ApplyAll(journal, *resumed, findings, november);
+  EXPECT_THAT(findings.kept(), IsEmpty()) << Describe(findings.kept());
+  EXPECT_EQ(asked, 1);
+}
+
 }  // namespace documents
 }  // namespace
 }  // namespace welfare::auditor::testing

@@ -72,8 +72,8 @@ TEST(AppTest, EveryApiOperationHasACommand) {
           "fund create", "fund get", "fund list", "account open",
           "account list", "member register", "member get", "member list",
           "member set-status", "member update-profile", "member erase-profile",
-          "dues", "collect", "contribute", "benefit", "cost", "post", "batch",
-          "reverse", "entry get", "entry list", "balances", "health",
+          "dues", "collect", "import", "contribute", "benefit", "cost", "post",
+          "batch", "reverse", "entry get", "entry list", "balances", "health",
           "receipt print", "receipt list", "voucher print", "voucher list",
           "principal add", "principal revoke", "principal list",
           "principal changes", "whoami"));

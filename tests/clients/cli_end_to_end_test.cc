@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -447,12 +448,16 @@ TEST_F(CliEndToEndTest, ACollectionDayFromCsvIsAllOrNothing) {
   std::ofstream(bad_file) << "member,from,months,amount\n"
                           << "1,2569-03,1,30\n"
                           << "x,2569-04,1,30\n"
-                          << "1,2569-13,1,30\n";
+                          << "1,2569-13,1,30\n"
+                          << ",,,\n"  // Blank, as spreadsheets export: skipped.
+                          << "1,2569-05,12,1,095\n";
   Outcome unparsable =
       Welfare({"collect", kFund, bad_file, "--date=2569-03-05"});
   EXPECT_EQ(unparsable.exit_code, 2);
   EXPECT_THAT(unparsable.err, HasSubstr("line 3: member"));
   EXPECT_THAT(unparsable.err, HasSubstr("line 4: from"));
+  EXPECT_THAT(unparsable.err, Not(HasSubstr("line 5")));
+  EXPECT_THAT(unparsable.err, HasSubstr("line 6: 5 fields"));
   EXPECT_EQ(JournalSize(), before);
 
   const std::string refused_file = dir.path() + "/refused.csv";
@@ -484,6 +489,84 @@ TEST_F(CliEndToEndTest, ACollectionDayFromCsvIsAllOrNothing) {
   EXPECT_THAT(good.out, HasSubstr("ใบเสร็จรับเงิน 1/2569"));
   EXPECT_THAT(good.out, HasSubstr("ใบเสร็จรับเงิน 2/2569"));
   EXPECT_EQ(JournalSize(), before + 2);
+}
+
+TEST_F(CliEndToEndTest, AnImportRunTwiceWritesOnce) {
+  v1::CreateFundRequest fund;
+  fund.set_fund_id("ban-import");
+  fund.mutable_fund()->set_display_name("กองทุนบ้านย้ายมา");
+  fund.mutable_fund()->set_area_code("330101");
+  ASSERT_THAT(client_->CreateFund(fund), IsOk());
+  auto journal_size = [&] {
+    v1::GetFundRequest request;
+    request.set_name("funds/ban-import");
+    auto got = client_->GetFund(request);
+    EXPECT_THAT(got, IsOk());
+    return got.ok() ? got->journal_size() : 0;
+  };
+  TempDir dir;
+  const std::string members = dir.path() + "/members.csv";
+  const std::string opening = dir.path() + "/opening.csv";
+  const std::string dues = dir.path() + "/dues.csv";
+  const std::string benefits = dir.path() + "/benefits.csv";
+  std::ofstream(members) << "number,full_name,national_id,join_date,category\n"
+                         << "1,นางสมศรี ใจดี," << NationalIdFor(11)
+                         << ",2568-01-01,general\n"
+                         << "2,นายสมชาย ใจดี," << NationalIdFor(12)
+                         << ",2568-02-01,elderly\n";
+  std::ofstream(opening) << "account,balance\n1101,1000\n1111,5000\n";
+  std::ofstream(dues) << "member,from,months,amount,date,receipt\n"
+                      << "1,2568-10,12,365,2568-10-05,RC-1\n"
+                      << "2,2568-10,6,180,2568-10-05,RC-2\n";
+  std::ofstream(benefits) << "member,category,amount,date,nights\n"
+                          << "1,sickness,200,2569-02-01,2\n";
+  const std::vector<std::string> args = {"import",
+                                         "ban-import",
+                                         "--members=" + members,
+                                         "--opening=" + opening,
+                                         "--opening-date=2568-09-30",
+                                         "--dues=" + dues,
+                                         "--benefits=" + benefits};
+  const uint64_t before = journal_size();
+
+  std::vector<std::string> dry = args;
+  dry.push_back("--dry-run");
+  Outcome planned = Welfare(dry);
+  ASSERT_EQ(planned.exit_code, 0) << planned.err;
+  EXPECT_THAT(planned.out, HasSubstr("members:          2"));
+  EXPECT_THAT(planned.out, HasSubstr("dues:             2"));
+  EXPECT_EQ(journal_size(), before);
+
+  Outcome first = Welfare(args);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_THAT(first.out,
+              HasSubstr("5 writes new, 0 written by an earlier run"));
+  // 2 members, the opening balances, 2 dues and 1 benefit.
+  EXPECT_EQ(journal_size(), before + 6);
+  v1::GetBalancesRequest balances;
+  balances.set_parent("funds/ban-import");
+  auto books = client_->GetBalances(balances);
+  ASSERT_THAT(books, IsOk());
+  std::map<std::string, int64_t> by_code;
+  for (const auto& row : books->balances()) {
+    by_code[row.account_code()] = row.balance_satang();
+  }
+  EXPECT_EQ(by_code["1101"], 100000 + 36500 + 18000 - 20000);
+  EXPECT_EQ(by_code["3101"], 600000);
+  EXPECT_EQ(by_code["5102"], 20000);
+
+  Outcome second = Welfare(args);
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_THAT(second.out,
+              HasSubstr("0 writes new, 5 written by an earlier run"));
+  EXPECT_EQ(journal_size(), before + 6);
+
+  std::ofstream(members, std::ios::app)
+      << "4,ผิดลำดับ," << NationalIdFor(13) << ",2568-03-01\n";
+  Outcome bad = Welfare(args);
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("line 4: number: 4; want 3"));
+  EXPECT_EQ(journal_size(), before + 6);
 }
 
 TEST_F(CliEndToEndTest, ATokenOnTheCommandLineIsRefused) {

@@ -250,6 +250,9 @@ TEST_F(DocumentsTest, BadNamesAndMissingNumbersAreRefused) {
   get.set_name("funds/ban-doc/vouchers/2026-1");
   EXPECT_THAT(client_->GetDocument(get),
               HasError(absl::StatusCode::kNotFound, "DOCUMENT_NOT_FOUND"));
+  get.set_name("funds/ban-doc/receipts/2569-1");  // A Buddhist Era year.
+  EXPECT_THAT(client_->GetDocument(get),
+              HasError(absl::StatusCode::kInvalidArgument, "FIELD_INVALID"));
   get.set_name("funds/no-such/receipts/2026-1");
   EXPECT_THAT(client_->GetDocument(get),
               HasError(absl::StatusCode::kNotFound, "FUND_NOT_FOUND"));

@@ -1,0 +1,506 @@
+// Migration: welfare import, an existing fund's members, opening balances,
+// past dues and past benefits from spreadsheets saved as CSV. Every write's
+// request id is derived from the fund and the rows it carries, so running
+// the same import again writes nothing new, and an import cut short goes on
+// where it stopped.
+#include <openssl/sha.h>
+#include <unistd.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "clients/cli/command.h"
+#include "clients/cli/csv_rows.h"
+#include "clients/cli/values.h"
+#include "clients/format/dates.h"
+#include "clients/format/labels.h"
+#include "clients/format/money.h"
+
+namespace welfare::cli {
+namespace {
+
+namespace v1 = welfare::ledger::v1;
+
+// Items per PostBatch call: a progress step, well under the 2,000 limit.
+constexpr size_t kItemsPerBatch = 500;
+constexpr const char* kMemberColumns[] = {"number", "full_name", "national_id",
+                                          "join_date"};
+constexpr const char* kOpeningColumns[] = {"account", "balance"};
+constexpr const char* kDuesColumns[] = {"member", "from", "months", "amount",
+                                        "date"};
+constexpr const char* kBenefitColumns[] = {"member", "category", "amount",
+                                           "date"};
+
+// "imp-<kind>-" and 40 hex digits of SHA-256 over the fund and the rows.
+std::string ImportRequestId(absl::string_view kind, absl::string_view fund_id,
+                            absl::string_view content) {
+  const std::string text = absl::StrCat(fund_id, "\n", kind, "\n", content);
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(text.data()), text.size(),
+         digest);
+  return absl::StrCat("imp-", kind, "-",
+                      absl::BytesToHexString(absl::string_view(
+                          reinterpret_cast<const char*>(digest), 20)));
+}
+
+// Every bad line of every file, and what would be written.
+struct Plan {
+  std::vector<std::string> bad;
+  std::vector<v1::RegisterMemberRequest> members;
+  std::optional<v1::PostTransactionRequest> opening;
+  // Dues, then benefits.
+  std::vector<v1::PostBatchRequest> batches;
+  size_t dues_rows = 0;
+  size_t benefit_rows = 0;
+};
+
+std::string BadLine(absl::string_view file, int line,
+                    absl::string_view reason) {
+  return absl::StrCat(file, ": line ", line, ": ", reason);
+}
+
+absl::StatusOr<v1::Date> DateField(const CsvRows& rows, size_t i,
+                                   const char* column) {
+  absl::StatusOr<v1::Date> date = format::ParseDate(rows.Get(i, column));
+  if (!date.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(column, ": ", date.status().message()));
+  }
+  return date;
+}
+
+absl::StatusOr<int> PositiveField(const CsvRows& rows, size_t i,
+                                  const char* column, int max) {
+  int value = 0;
+  if (!absl::SimpleAtoi(rows.Get(i, column), &value) || value < 1 ||
+      value > max) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(column, ": \"", rows.Get(i, column), "\"; want 1..", max));
+  }
+  return value;
+}
+
+absl::StatusOr<int64_t> BahtField(const CsvRows& rows, size_t i,
+                                  const char* column) {
+  absl::StatusOr<int64_t> satang = format::ParseBaht(rows.Get(i, column));
+  if (!satang.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(column, ": ", satang.status().message()));
+  }
+  return satang;
+}
+
+#define WELFARE_ASSIGN_OR_FAIL(lhs, expression) \
+  auto lhs##_or = (expression);                 \
+  if (!lhs##_or.ok()) return lhs##_or.status(); \
+  auto lhs = std::move(*lhs##_or)
+
+absl::StatusOr<v1::RegisterMemberRequest> MemberRow(const CsvRows& rows,
+                                                    size_t i, int expected) {
+  WELFARE_ASSIGN_OR_FAIL(number, PositiveField(rows, i, "number", 1 << 30));
+  if (number != expected) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "number: ", number, "; want ", expected,
+        " (members are numbered 1, 2, 3, ... in the order of the file)"));
+  }
+  v1::RegisterMemberRequest request;
+  v1::Member* member = request.mutable_member();
+  v1::MemberProfile* profile = member->mutable_profile();
+  profile->set_full_name(rows.Get(i, "full_name"));
+  if (profile->full_name().empty()) {
+    return absl::InvalidArgumentError("full_name: empty");
+  }
+  WELFARE_ASSIGN_OR_FAIL(national_id,
+                         CheckNationalId(rows.Get(i, "national_id")));
+  profile->set_national_id(national_id);
+  WELFARE_ASSIGN_OR_FAIL(joined, DateField(rows, i, "join_date"));
+  *member->mutable_join_date() = joined;
+  const std::string category = rows.Get(i, "category");
+  member->set_category(v1::MEMBER_CATEGORY_GENERAL);
+  if (!category.empty()) {
+    const format::Label* label =
+        format::FindLabelByToken(format::MemberCategoryLabels(), category);
+    if (label == nullptr) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "category: \"", category, "\"; want one of ",
+          format::TokenList(format::MemberCategoryLabels(), ", ")));
+    }
+    member->set_category(static_cast<v1::MemberCategory>(label->value));
+  }
+  member->set_village_code(rows.Get(i, "village"));
+  profile->set_address(rows.Get(i, "address"));
+  profile->set_phone(rows.Get(i, "phone"));
+  profile->set_nominee_name(rows.Get(i, "nominee"));
+  profile->set_nominee_relationship(rows.Get(i, "nominee_relationship"));
+  return request;
+}
+
+// Opening balances: each account's balance on its normal side (debit for
+// assets and expenses, credit for the others); fund capital (3101) takes
+// the difference.
+absl::StatusOr<v1::PostTransactionRequest> OpeningTransaction(
+    const CsvRows& rows, const v1::Date& as_of, std::vector<std::string>* bad,
+    absl::string_view file) {
+  v1::PostTransactionRequest request;
+  v1::Transaction* transaction = request.mutable_transaction();
+  *transaction->mutable_effective_date() = as_of;
+  transaction->set_memo("ยอดยกมา (opening balances)");
+  int64_t debit_minus_credit = 0;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const std::string code = rows.Get(i, "account");
+    absl::StatusOr<int64_t> balance = BahtField(rows, i, "balance");
+    if (code.size() != 4 || code[0] < '1' || code[0] > '5' ||
+        !absl::ascii_isdigit(static_cast<unsigned char>(code[3]))) {
+      bad->push_back(BadLine(
+          file, rows.line(i),
+          absl::StrCat("account: \"", code, "\"; want a 4-digit code")));
+      continue;
+    }
+    if (!balance.ok()) {
+      bad->push_back(BadLine(file, rows.line(i), balance.status().message()));
+      continue;
+    }
+    const bool debit_normal = code[0] == '1' || code[0] == '5';
+    v1::Posting* posting = transaction->add_postings();
+    posting->set_account_code(code);
+    posting->set_side(debit_normal ? v1::DEBIT : v1::CREDIT);
+    posting->set_amount_satang(*balance);
+    debit_minus_credit += debit_normal ? *balance : -*balance;
+  }
+  if (debit_minus_credit != 0) {
+    v1::Posting* capital = transaction->add_postings();
+    capital->set_account_code("3101");
+    capital->set_side(debit_minus_credit > 0 ? v1::CREDIT : v1::DEBIT);
+    capital->set_amount_satang(debit_minus_credit > 0 ? debit_minus_credit
+                                                      : -debit_minus_credit);
+  }
+  return request;
+}
+
+absl::StatusOr<v1::BatchItem> DuesRow(const CsvRows& rows, size_t i) {
+  v1::BatchItem item;
+  v1::Contribution* dues = item.mutable_contribution();
+  dues->set_source(v1::CONTRIBUTION_SOURCE_MEMBER_DUES);
+  WELFARE_ASSIGN_OR_FAIL(member, PositiveField(rows, i, "member", 1 << 30));
+  dues->set_member_number(member);
+  absl::StatusOr<v1::YearMonth> from =
+      format::ParseYearMonth(rows.Get(i, "from"));
+  if (!from.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("from: ", from.status().message()));
+  }
+  *dues->mutable_months()->mutable_first_month() = *from;
+  WELFARE_ASSIGN_OR_FAIL(months, PositiveField(rows, i, "months", 120));
+  dues->mutable_months()->set_month_count(months);
+  WELFARE_ASSIGN_OR_FAIL(amount, BahtField(rows, i, "amount"));
+  dues->set_amount_satang(amount);
+  WELFARE_ASSIGN_OR_FAIL(date, DateField(rows, i, "date"));
+  *dues->mutable_effective_date() = date;
+  dues->set_source_document(rows.Get(i, "receipt"));
+  return item;
+}
+
+absl::StatusOr<v1::BatchItem> BenefitRow(const CsvRows& rows, size_t i) {
+  v1::BatchItem item;
+  v1::Disbursement* paid = item.mutable_disbursement();
+  v1::Benefit* benefit = paid->mutable_benefit();
+  WELFARE_ASSIGN_OR_FAIL(member, PositiveField(rows, i, "member", 1 << 30));
+  benefit->set_member_number(member);
+  const std::string category = rows.Get(i, "category");
+  const format::Label* label =
+      format::FindLabelByToken(format::BenefitCategoryLabels(), category);
+  int number = 0;
+  if (label != nullptr) {
+    benefit->set_category(static_cast<v1::BenefitCategory>(label->value));
+  } else if (absl::SimpleAtoi(category, &number) && number >= 1 &&
+             number <= 16) {
+    benefit->set_category(static_cast<v1::BenefitCategory>(number));
+  } else {
+    return absl::InvalidArgumentError(
+        absl::StrCat("category: \"", category, "\"; want 1..16 or one of ",
+                     format::TokenList(format::BenefitCategoryLabels(), ", ")));
+  }
+  benefit->set_sub_type(rows.Get(i, "sub_type"));
+  if (!rows.Get(i, "nights").empty()) {
+    WELFARE_ASSIGN_OR_FAIL(nights, PositiveField(rows, i, "nights", 366));
+    benefit->set_quantity(nights);
+  }
+  WELFARE_ASSIGN_OR_FAIL(amount, BahtField(rows, i, "amount"));
+  paid->set_amount_satang(amount);
+  WELFARE_ASSIGN_OR_FAIL(date, DateField(rows, i, "date"));
+  *paid->mutable_effective_date() = date;
+  paid->set_source_document(rows.Get(i, "voucher"));
+  return item;
+}
+
+#undef WELFARE_ASSIGN_OR_FAIL
+
+// Rows of a dues or benefits file as batches of kItemsPerBatch items.
+void AddBatches(absl::string_view kind, const std::string& fund_id,
+                const CsvRows& rows,
+                absl::StatusOr<v1::BatchItem> (*parse)(const CsvRows&, size_t),
+                absl::string_view file, Plan& plan, size_t* count) {
+  v1::PostBatchRequest batch;
+  std::string content;
+  auto flush = [&] {
+    if (batch.items_size() == 0) return;
+    batch.set_parent(absl::StrCat("funds/", fund_id));
+    batch.set_request_id(ImportRequestId(kind, fund_id, content));
+    plan.batches.push_back(std::move(batch));
+    batch = v1::PostBatchRequest();
+    content.clear();
+  };
+  for (size_t i = 0; i < rows.size(); ++i) {
+    absl::StatusOr<v1::BatchItem> item = parse(rows, i);
+    if (!item.ok()) {
+      plan.bad.push_back(BadLine(file, rows.line(i), item.status().message()));
+      continue;
+    }
+    *batch.add_items() = std::move(*item);
+    absl::StrAppend(&content, rows.Canonical(i), "\n");
+    ++*count;
+    if (batch.items_size() == static_cast<int>(kItemsPerBatch)) flush();
+  }
+  flush();
+}
+
+// Reads every file given and plans the writes; a file that cannot be read
+// or lacks a column is a usage error.
+absl::StatusOr<Plan> MakePlan(Context& context, const ParsedFlags& flags,
+                              const std::string& fund_id) {
+  Plan plan;
+  auto read = [&](const char* flag, absl::Span<const char* const> columns)
+      -> absl::StatusOr<std::optional<CsvRows>> {
+    if (!flags.Has(flag)) return std::optional<CsvRows>();
+    const std::string path = flags.Get(flag);
+    absl::StatusOr<std::string> text = ReadInputFile(context, path);
+    if (!text.ok()) return text.status();
+    absl::StatusOr<CsvRows> rows = CsvRows::Parse(path, *text, columns);
+    if (!rows.ok()) return rows.status();
+    for (const auto& [line, reason] : rows->problems()) {
+      plan.bad.push_back(BadLine(path, line, reason));
+    }
+    return std::optional<CsvRows>(std::move(*rows));
+  };
+  absl::StatusOr<std::optional<CsvRows>> members =
+      read("members", kMemberColumns);
+  if (!members.ok()) return members.status();
+  if (members->has_value()) {
+    const CsvRows& rows = **members;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      absl::StatusOr<v1::RegisterMemberRequest> request =
+          MemberRow(rows, i, static_cast<int>(i + 1));
+      if (!request.ok()) {
+        plan.bad.push_back(BadLine(flags.Get("members"), rows.line(i),
+                                   request.status().message()));
+        continue;
+      }
+      request->set_parent(absl::StrCat("funds/", fund_id));
+      request->set_request_id(ImportRequestId("m", fund_id, rows.Canonical(i)));
+      plan.members.push_back(std::move(*request));
+    }
+  }
+  absl::StatusOr<std::optional<CsvRows>> opening =
+      read("opening", kOpeningColumns);
+  if (!opening.ok()) return opening.status();
+  if (opening->has_value()) {
+    absl::StatusOr<v1::Date> as_of =
+        format::ParseDate(flags.Get("opening-date"));
+    if (!as_of.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--opening-date: ", as_of.status().message(),
+                       " (the date the opening balances are as of)"));
+    }
+    absl::StatusOr<v1::PostTransactionRequest> transaction =
+        OpeningTransaction(**opening, *as_of, &plan.bad, flags.Get("opening"));
+    if (!transaction.ok()) return transaction.status();
+    std::string content =
+        format::FormatDate(*as_of, format::Calendar::kGregorian);
+    for (size_t i = 0; i < (*opening)->size(); ++i) {
+      absl::StrAppend(&content, "\n", (*opening)->Canonical(i));
+    }
+    transaction->set_parent(absl::StrCat("funds/", fund_id));
+    transaction->set_request_id(ImportRequestId("o", fund_id, content));
+    plan.opening = std::move(*transaction);
+  }
+  absl::StatusOr<std::optional<CsvRows>> dues = read("dues", kDuesColumns);
+  if (!dues.ok()) return dues.status();
+  if (dues->has_value()) {
+    AddBatches("d", fund_id, **dues, &DuesRow, flags.Get("dues"), plan,
+               &plan.dues_rows);
+  }
+  absl::StatusOr<std::optional<CsvRows>> benefits =
+      read("benefits", kBenefitColumns);
+  if (!benefits.ok()) return benefits.status();
+  if (benefits->has_value()) {
+    AddBatches("b", fund_id, **benefits, &BenefitRow, flags.Get("benefits"),
+               plan, &plan.benefit_rows);
+  }
+  return plan;
+}
+
+// A progress bar on standard error when it is a terminal.
+class Progress {
+ public:
+  Progress(Context& context, std::string what, size_t total)
+      : context_(context),
+        what_(std::move(what)),
+        total_(total),
+        terminal_(isatty(STDERR_FILENO) == 1) {}
+
+  void Step(size_t done) {
+    if (!terminal_ || total_ == 0) return;
+    constexpr int kWidth = 30;
+    const int filled = static_cast<int>(kWidth * done / total_);
+    context_.err() << "\r" << what_ << " [" << std::string(filled, '#')
+                   << std::string(kWidth - filled, '.') << "] " << done << "/"
+                   << total_ << (done == total_ ? "\n" : "") << std::flush;
+  }
+
+ private:
+  Context& context_;
+  std::string what_;
+  size_t total_;
+  bool terminal_;
+};
+
+int Import(Context& context, const ParsedFlags& flags) {
+  FlagReader read(flags);
+  const std::string fund_id = read.FundArgument(0);
+  if (!read.ok()) return context.Usage(read.status(), "import");
+  if (!flags.Has("members") && !flags.Has("opening") && !flags.Has("dues") &&
+      !flags.Has("benefits")) {
+    return context.Usage(
+        absl::InvalidArgumentError(
+            "give at least one of --members, --opening, --dues, --benefits"),
+        "import");
+  }
+  absl::StatusOr<Plan> plan = MakePlan(context, flags, fund_id);
+  if (!plan.ok()) return context.Usage(plan.status(), "import");
+  if (!plan->bad.empty()) {
+    for (const std::string& bad : plan->bad) {
+      context.err() << "welfare: " << bad << "\n";
+    }
+    context.err() << "welfare: " << plan->bad.size()
+                  << " lines are wrong; nothing was sent or written\n";
+    return kExitUsage;
+  }
+  absl::StatusOr<client::LedgerClient*> client = context.Client();
+  if (!client.ok()) return context.Usage(client.status(), "import");
+  v1::GetFundRequest get_fund;
+  get_fund.set_name(absl::StrCat("funds/", fund_id));
+  absl::StatusOr<v1::Fund> fund = (*client)->GetFund(get_fund);
+  if (!fund.ok()) return context.Failed(fund.status());
+  const uint64_t journal_before = fund->journal_size();
+
+  std::ostream& out = context.out();
+  if (flags.Has("dry-run")) {
+    out << "Dry run of an import into funds/" << fund_id << " ("
+        << fund->member_count() << " members, " << journal_before
+        << " entries now); nothing was written. It would write:\n"
+        << "  members:          " << plan->members.size() << "\n"
+        << "  opening balances: "
+        << (plan->opening ? plan->opening->transaction().postings_size() : 0)
+        << " postings\n"
+        << "  dues:             " << plan->dues_rows << "\n"
+        << "  benefits:         " << plan->benefit_rows << "\n"
+        << "  in "
+        << plan->members.size() + (plan->opening ? 1 : 0) + plan->batches.size()
+        << " calls; rows imported before are recognised and not written "
+           "again.\n";
+    return kExitOk;
+  }
+
+  // What a write answered: new entries, or the ones an earlier run wrote.
+  size_t new_writes = 0, repeated_writes = 0;
+  auto count = [&](uint64_t first_sequence) {
+    ++(first_sequence > journal_before ? new_writes : repeated_writes);
+  };
+  auto failed = [&](const absl::Status& status, const std::string& id) {
+    context.err() << "welfare: the import stopped; what it wrote stays. Run "
+                     "the same command again to go on: rows already written "
+                     "are recognised and not written twice.\n";
+    return context.Failed(status, id);
+  };
+  Progress member_progress(context, "members ", plan->members.size());
+  for (size_t i = 0; i < plan->members.size(); ++i) {
+    const v1::RegisterMemberRequest& request = plan->members[i];
+    absl::StatusOr<v1::Member> member = (*client)->RegisterMember(request);
+    if (!member.ok()) return failed(member.status(), request.request_id());
+    if (member->member_number() != static_cast<int32_t>(i + 1)) {
+      context.err() << "welfare: the file's member " << i + 1
+                    << " became member " << member->member_number()
+                    << "; import members into a fund that has none yet\n";
+      return kExitRefused;
+    }
+    count(member->registered_sequence());
+    member_progress.Step(i + 1);
+  }
+  if (plan->opening) {
+    absl::StatusOr<v1::Entry> entry =
+        (*client)->PostTransaction(*plan->opening);
+    if (!entry.ok()) return failed(entry.status(), plan->opening->request_id());
+    count(entry->sequence());
+  }
+  Progress batch_progress(context, "entries ",
+                          plan->dues_rows + plan->benefit_rows);
+  size_t rows_done = 0;
+  for (const v1::PostBatchRequest& batch : plan->batches) {
+    absl::StatusOr<v1::PostBatchResponse> written = (*client)->PostBatch(batch);
+    if (!written.ok()) return failed(written.status(), batch.request_id());
+    count(written->first_sequence());
+    rows_done += batch.items_size();
+    batch_progress.Step(rows_done);
+  }
+  out << "Imported into funds/" << fund_id << ": " << plan->members.size()
+      << " members, "
+      << (plan->opening ? plan->opening->transaction().postings_size() : 0)
+      << " opening postings, " << plan->dues_rows << " dues, "
+      << plan->benefit_rows << " benefits; " << new_writes << " writes new, "
+      << repeated_writes << " written by an earlier run.\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+std::vector<Command> ImportCommands() {
+  return {{
+      "import",
+      "move an existing fund's books in from spreadsheets (CSV)",
+      "Imports a fund kept on paper or in a spreadsheet, from CSV files with "
+      "a header row naming the columns (any order; other columns ignored). "
+      "--members: number,full_name,national_id,join_date and optionally "
+      "category,village,address,phone,nominee,nominee_relationship; numbers "
+      "1, 2, 3, ... in file order, into a fund with no members yet. "
+      "--opening with --opening-date: account,balance, each on the "
+      "account's normal side; fund capital 3101 takes the difference. "
+      "--dues: member,from,months,amount,date (and receipt). --benefits: "
+      "member,category,amount,date (and sub_type, nights, voucher). Every "
+      "file is checked first and every bad line named; nothing is sent "
+      "until all are good. Each write's request id comes from the rows it "
+      "carries, so running the same import again writes nothing new and an "
+      "import cut short goes on where it stopped. --dry-run says what would "
+      "be written.",
+      {{"fund", "the fund's id, e.g. ban-nong-khu"}},
+      {
+          {"members", "FILE", "members to register"},
+          {"opening", "FILE", "opening balances (needs --opening-date)"},
+          {"opening-date", "DATE", "the date the opening balances are as of"},
+          {"dues", "FILE", "past dues"},
+          {"benefits", "FILE", "past benefits"},
+          {"dry-run", "", "check every file and write nothing",
+           FlagKind::kSwitch},
+      },
+      "welfare import ban-nong-khu --members=members.csv "
+      "--opening=opening.csv --opening-date=2568-09-30 --dues=dues.csv "
+      "--benefits=benefits.csv --dry-run",
+      Import,
+  }};
+}
+
+}  // namespace welfare::cli
