@@ -1,0 +1,180 @@
+#include "services/domain/rule_evaluation.h"
+
+#include <algorithm>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "storage/text.h"
+
+namespace welfare::domain {
+namespace {
+
+namespace v1 = welfare::ledger::v1;
+
+void Add(v1::BenefitEvaluation& evaluation, const char* rule, bool passed,
+         std::string explanation) {
+  v1::EvaluationItem* item = evaluation.add_items();
+  item->set_rule(rule);
+  item->set_passed(passed);
+  item->set_explanation(std::move(explanation));
+}
+
+bool MayReceive(const v1::BenefitRule& rule, int32_t status) {
+  if (status == v1::MEMBER_STATUS_ACTIVE) return true;
+  return status == v1::MEMBER_STATUS_DECEASED &&
+         (rule.category() == v1::BENEFIT_CATEGORY_DEATH ||
+          rule.category() == v1::BENEFIT_CATEGORY_FUNERAL);
+}
+
+// What the member was paid of this benefit in the event's fiscal year
+// (before the event), and whether ever.
+struct History {
+  int32_t claims = 0;
+  int32_t nights = 0;
+  int64_t paid = 0;
+  bool ever = false;
+};
+
+History Summarize(const BenefitFacts& facts) {
+  History history;
+  for (const PastBenefit& past : facts.past) {
+    if (past.reversed) continue;
+    history.ever = true;
+    if (past.day < facts.fiscal_year.first ||
+        past.day > facts.fiscal_year.last) {
+      continue;
+    }
+    ++history.claims;
+    history.nights += past.nights;
+    history.paid += past.amount_satang;
+  }
+  return history;
+}
+
+// The tier paid for `years`, or nullptr if none reaches it.
+const v1::AmountTier* TierFor(const v1::BenefitRule& rule, int32_t years) {
+  const v1::AmountTier* best = nullptr;
+  for (const v1::AmountTier& tier : rule.tiers()) {
+    if (tier.min_years() <= years &&
+        (best == nullptr || tier.min_years() > best->min_years())) {
+      best = &tier;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+int32_t YearsOfMembership(int32_t join_day, int32_t day) {
+  if (day < join_day) return 0;
+  const absl::CivilDay joined = storage::CivilDayOf(join_day);
+  const absl::CivilDay on = storage::CivilDayOf(day);
+  int32_t years = static_cast<int32_t>(on.year() - joined.year());
+  if (on.month() < joined.month() ||
+      (on.month() == joined.month() && on.day() < joined.day())) {
+    --years;
+  }
+  return years;
+}
+
+v1::BenefitEvaluation EvaluateBenefit(const v1::BenefitRule& rule,
+                                      const BenefitFacts& facts) {
+  v1::BenefitEvaluation evaluation;
+  bool passed = true;
+  auto check = [&](const char* name, bool ok, std::string explanation) {
+    Add(evaluation, name, ok, std::move(explanation));
+    passed = passed && ok;
+  };
+
+  check("membership", MayReceive(rule, facts.status),
+        MayReceive(rule, facts.status)
+            ? "a member who may receive it on the event date"
+            : absl::StrCat("not active on the event date (",
+                           v1::MemberStatus_Name(
+                               static_cast<v1::MemberStatus>(facts.status)),
+                           ")"));
+  const int32_t days = std::max(0, facts.event_day - facts.join_day);
+  check("waiting period", days >= rule.waiting_days(),
+        absl::StrCat("waiting period: ", days, " of ", rule.waiting_days(),
+                     " days"));
+  if (rule.has_arrears_months_allowed()) {
+    check("dues", facts.unpaid_months <= rule.arrears_months_allowed(),
+          absl::StrCat("dues: ", facts.unpaid_months, " months unpaid, ",
+                       rule.arrears_months_allowed(), " allowed"));
+  }
+  const History history = Summarize(facts);
+  if (rule.once_only()) {
+    check("once only", !history.ever,
+          history.ever ? "paid once already; it is paid only once"
+                       : "not paid before; it is paid only once");
+  }
+  if (rule.claims_per_year_max() > 0) {
+    check("claims this fiscal year",
+          history.claims < rule.claims_per_year_max(),
+          absl::StrCat("claims this fiscal year: ", history.claims, " of ",
+                       rule.claims_per_year_max(), " used"));
+  }
+
+  int64_t amount = 0;
+  const int32_t years = YearsOfMembership(facts.join_day, facts.event_day);
+  if (rule.amount_per_night_satang() > 0) {
+    int32_t nights = std::max(0, facts.nights);
+    if (rule.nights_per_stay_max() > 0 && nights > rule.nights_per_stay_max()) {
+      Add(evaluation, "nights per stay", true,
+          absl::StrCat("nights this stay: ", nights, " asked, ",
+                       rule.nights_per_stay_max(), " paid at most"));
+      nights = rule.nights_per_stay_max();
+    }
+    if (rule.nights_per_year_max() > 0) {
+      const int32_t left =
+          std::max(0, rule.nights_per_year_max() - history.nights);
+      nights = std::min(nights, left);
+      check("nights this fiscal year", nights > 0,
+            absl::StrCat("nights this fiscal year: ", history.nights, " of ",
+                         rule.nights_per_year_max(), ", ", nights, " paid"));
+    } else {
+      check("nights", nights > 0, absl::StrCat(nights, " nights paid"));
+    }
+    evaluation.set_nights_paid(nights);
+    amount = nights * rule.amount_per_night_satang();
+    Add(evaluation, "amount", true,
+        absl::StrCat(nights, " nights x ",
+                     storage::BahtText(rule.amount_per_night_satang()), " = ",
+                     storage::BahtText(amount)));
+  } else if (const v1::AmountTier* tier = TierFor(rule, years)) {
+    amount = tier->amount_satang();
+    Add(evaluation, "amount", true,
+        absl::StrCat(years, " years of membership: the tier from ",
+                     tier->min_years(), " years, ", storage::BahtText(amount)));
+  } else if (rule.tiers_size() > 0) {
+    check("amount", false,
+          absl::StrCat(years, " years of membership: below every tier"));
+  } else {
+    amount = rule.amount_per_event_satang();
+    Add(evaluation, "amount", true,
+        absl::StrCat(storage::BahtText(amount), " per event"));
+  }
+  if (rule.amount_per_stay_max_satang() > 0 &&
+      amount > rule.amount_per_stay_max_satang()) {
+    Add(evaluation, "baht per stay", true,
+        absl::StrCat(storage::BahtText(amount), " capped at ",
+                     storage::BahtText(rule.amount_per_stay_max_satang()),
+                     " per stay"));
+    amount = rule.amount_per_stay_max_satang();
+  }
+  if (rule.amount_per_year_max_satang() > 0) {
+    const int64_t left =
+        std::max<int64_t>(0, rule.amount_per_year_max_satang() - history.paid);
+    amount = std::min(amount, left);
+    check("baht this fiscal year", amount > 0,
+          absl::StrCat(
+              "baht this fiscal year: ", storage::BahtText(history.paid),
+              " of ", storage::BahtText(rule.amount_per_year_max_satang()),
+              " paid, ", storage::BahtText(amount), " allowed"));
+  }
+  evaluation.set_allowed_satang(passed ? amount : 0);
+  evaluation.set_eligible(passed && amount > 0);
+  return evaluation;
+}
+
+}  // namespace welfare::domain
