@@ -25,16 +25,6 @@ using storage::Error;
 constexpr int kMatchesMax = 3;
 constexpr int64_t kMonthlyDuesMax = 100000000;
 
-bool IsMonthPaid(const MemberView& member, int32_t month) {
-  for (const auto& run : member.paid_months()) {
-    if (month >= run.first_month_index() &&
-        month < run.first_month_index() + run.month_count()) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // Calls visit(member) for every member of the fund, in number order.
 template <typename Visit>
 absl::Status ForEachMember(const storage::ReadView& view,

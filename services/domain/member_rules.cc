@@ -201,4 +201,14 @@ void RemovePaidMonths(MemberView* member, int32_t first_month,
   StoreRuns(member, std::move(kept));
 }
 
+bool IsMonthPaid(const MemberView& member, int32_t month) {
+  for (const auto& run : member.paid_months()) {
+    if (month >= run.first_month_index() &&
+        month < run.first_month_index() + run.month_count()) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace welfare::domain

@@ -38,6 +38,8 @@ absl::Status CheckMayReceive(const MemberView& member,
 // FAILED_PRECONDITION DUES_MONTHS_ALREADY_PAID if any of the months is paid.
 absl::Status CheckMonthsUnpaid(const MemberView& member, int32_t first_month,
                                int32_t month_count);
+// Whether the month (year * 12 + month - 1) is among the paid months.
+bool IsMonthPaid(const MemberView& member, int32_t month);
 // Marks months paid (they must be unpaid) or unpaid again (they must be
 // paid), keeping paid_months sorted and merged.
 void AddPaidMonths(MemberView* member, int32_t first_month,

@@ -20,16 +20,6 @@ namespace {
 
 using welfare::storage::v1::EntryRecord;
 
-bool IsMonthPaid(const MemberView& member, int32_t month) {
-  for (const auto& run : member.paid_months()) {
-    if (month >= run.first_month_index() &&
-        month < run.first_month_index() + run.month_count()) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // Fills the line from what it is about (the entry, or for a reversal the
 // entry it reverses), with sign -1 for a reversal.
 void Describe(const EntryRecord& about, int sign, v1::PassbookLine* line,
