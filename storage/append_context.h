@@ -42,6 +42,11 @@ class AppendContext {
   Staging& staging() { return *staging_; }
   // The server time the request's entries will carry.
   int64_t now_micros() const { return now_micros_; }
+  // Caches the fund's first fiscal month in its state (FundState), which
+  // the committer keeps only if the request succeeds.
+  void set_fiscal_year_start_month(int32_t month) {
+    fund_->fiscal_year_start_month = month;
+  }
   // Sequence the next Append will get.
   uint64_t next_sequence() const { return fund_->last_sequence + 1; }
 

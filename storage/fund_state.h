@@ -52,6 +52,10 @@ struct FundState {
   welfare::verify::TreeBuilder tree;
   // Sorted by code.
   std::vector<AccountState> accounts;
+  // The fund's first fiscal month (1..12) as the domain last read it from
+  // the fund's view; 0 until read. It never changes once the fund exists,
+  // so numbering a receipt need not read the view for every entry.
+  int32_t fiscal_year_start_month = 0;
 
   bool exists() const { return last_sequence > 0; }
   // nullptr if the fund has no such account.
