@@ -235,6 +235,20 @@ std::string ReversedBy(absl::string_view fund_id, uint64_t sequence) {
   return key;
 }
 
+std::string Rulebooks(absl::string_view fund_id) {
+  return FundScoped('K', fund_id);
+}
+
+std::string Claim(absl::string_view fund_id, uint64_t claim_sequence) {
+  std::string key = ClaimPrefix(fund_id);
+  AppendBigEndian64(&key, claim_sequence);
+  return key;
+}
+
+std::string ClaimPrefix(absl::string_view fund_id) {
+  return FundScoped('L', fund_id);
+}
+
 std::string DocumentCounter(absl::string_view fund_id, uint8_t kind,
                             int32_t fiscal_year) {
   std::string key = FundScoped('S', fund_id);
@@ -306,6 +320,20 @@ std::string IndexByMemberPrefix(absl::string_view fund_id,
 
 std::string Profile(absl::string_view fund_id, int32_t member_number) {
   std::string key = FundScoped('P', fund_id);
+  AppendBigEndian32(&key, static_cast<uint32_t>(member_number));
+  return key;
+}
+
+std::string ClaimDetails(absl::string_view fund_id, int32_t member_number,
+                         uint64_t claim_sequence) {
+  std::string key = ClaimDetailsPrefix(fund_id, member_number);
+  AppendBigEndian64(&key, claim_sequence);
+  return key;
+}
+
+std::string ClaimDetailsPrefix(absl::string_view fund_id,
+                               int32_t member_number) {
+  std::string key = FundScoped('H', fund_id);
   AppendBigEndian32(&key, static_cast<uint32_t>(member_number));
   return key;
 }

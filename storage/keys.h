@@ -1,4 +1,4 @@
-// The key layout of welfare-ledger's RocksDB database (format version 3).
+// The key layout of welfare-ledger's RocksDB database (format version 4).
 // docs/FORMAT.md is the same layout with the value grammar; change both.
 //
 //   fund_key   := fund_id 0x00          fund ids are [a-z0-9-], never 0x00,
@@ -22,6 +22,8 @@
 //   'V' fund_key sequence:be64               -> reversing sequence
 //   'S' fund_key kind:u8 fiscal_year:be32    -> last document number:
 //                                               fixed64le
+//   'K' fund_key                             -> RulebooksView
+//   'L' fund_key claim:be64                  -> ClaimView
 // column family "indexes" (values empty)
 //   'X' fund_key 'd' day sequence:be64       entries by effective date
 //   'X' fund_key 'k' kind:u8 sequence:be64   entries by kind
@@ -40,8 +42,9 @@
 // column family "profiles" (personal data; may be corrected or erased)
 //   'P' fund_key member:be32                 -> ProfileRecord
 //   'N' fund_key national_id_hmac:32 bytes   -> member: be32
+//   'H' fund_key member:be32 claim:be64      -> ClaimDetailsRecord
 // column family "default"
-//   "welfare-ledger/format"                  -> "3"
+//   "welfare-ledger/format"                  -> "4"
 //   "access/principal/" id                   -> PrincipalRecord
 //   "access/change/" sequence:be64           -> AccessChangeRecord
 #ifndef WELFARE_STORAGE_KEYS_H_
@@ -55,7 +58,7 @@
 namespace welfare::storage::keys {
 
 inline constexpr char kFormatKey[] = "welfare-ledger/format";
-inline constexpr char kFormatVersion[] = "3";
+inline constexpr char kFormatVersion[] = "4";
 
 std::string Entry(absl::string_view fund_id, uint64_t sequence);
 std::string EntryPrefix(absl::string_view fund_id);
@@ -130,7 +133,18 @@ std::string IndexByDocument(absl::string_view fund_id, uint8_t kind,
 std::string IndexByDocumentPrefix(absl::string_view fund_id, uint8_t kind,
                                   int32_t fiscal_year, uint32_t number = 0);
 
+// Every rulebook of the fund; a claim by the sequence that submitted it.
+std::string Rulebooks(absl::string_view fund_id);
+std::string Claim(absl::string_view fund_id, uint64_t claim_sequence);
+std::string ClaimPrefix(absl::string_view fund_id);
+
 std::string Profile(absl::string_view fund_id, int32_t member_number);
+// A claim's personal details; every claim of a member starts with the
+// prefix (erased with the member's profile).
+std::string ClaimDetails(absl::string_view fund_id, int32_t member_number,
+                         uint64_t claim_sequence);
+std::string ClaimDetailsPrefix(absl::string_view fund_id,
+                               int32_t member_number);
 std::string NationalId(absl::string_view fund_id, absl::string_view hmac);
 
 // The smallest key greater than every key that starts with prefix.

@@ -65,6 +65,15 @@ std::string DisbursementDetails(const Cells& cells,
     absl::StrAppend(&text, " (", benefit.sub_type(), ")");
   }
   if (benefit.quantity() > 0) absl::StrAppend(&text, " x", benefit.quantity());
+  if (!disbursement.claim().empty()) {
+    absl::StrAppend(&text, cells.Words(" ตามคำขอ ", " for "),
+                    disbursement.claim());
+  }
+  if (!disbursement.override_resolution().empty()) {
+    absl::StrAppend(&text,
+                    cells.Words(" เกินระเบียบตามมติ ", " OVER THE RULES by "),
+                    disbursement.override_resolution());
+  }
   if (benefit.payee() != v1::PAYEE_UNSPECIFIED &&
       benefit.payee() != v1::PAYEE_MEMBER) {
     absl::StrAppend(&text, cells.Words(" จ่ายให้", " paid to "),
@@ -102,6 +111,17 @@ std::string EntryDetails(const Cells& cells, const v1::Entry& entry) {
     }
     case v1::Entry::kProfileChanged:
       return "";
+    case v1::Entry::kRulebookAdopted:
+      return absl::StrCat(entry.rulebook_adopted().rulebook(), ": ",
+                          entry.rulebook_adopted().resolution());
+    case v1::Entry::kClaimStep: {
+      const v1::ClaimStepTaken& step = entry.claim_step();
+      std::string text = step.claim();
+      for (const std::string* part : {&step.resolution(), &step.note()}) {
+        if (!part->empty()) absl::StrAppend(&text, ": ", *part);
+      }
+      return text;
+    }
     case v1::Entry::DETAILS_NOT_SET:
       return entry.memo();  // A transaction says what it is in its memo.
   }

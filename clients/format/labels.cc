@@ -111,6 +111,16 @@ constexpr Label kEntryKinds[] = {
     {v1::ENTRY_KIND_DISBURSEMENT, "disbursement", "จ่ายเงิน", "disbursement"},
     {v1::ENTRY_KIND_TRANSACTION, "transaction", "รายการบัญชี", "transaction"},
     {v1::ENTRY_KIND_REVERSAL, "reversal", "กลับรายการ", "reversal"},
+    {v1::ENTRY_KIND_RULEBOOK_ADOPTED, "rulebook-adopted", "ออกระเบียบ",
+     "rulebook adopted"},
+    {v1::ENTRY_KIND_CLAIM_SUBMITTED, "claim-submitted", "ยื่นคำขอ",
+     "claim submitted"},
+    {v1::ENTRY_KIND_CLAIM_CERTIFIED, "claim-certified", "รับรองคำขอ",
+     "claim certified"},
+    {v1::ENTRY_KIND_CLAIM_APPROVED, "claim-approved", "อนุมัติคำขอ",
+     "claim approved"},
+    {v1::ENTRY_KIND_CLAIM_REJECTED, "claim-rejected", "ไม่อนุมัติคำขอ",
+     "claim rejected"},
 };
 
 constexpr Label kAccountKinds[] = {

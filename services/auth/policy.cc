@@ -21,6 +21,8 @@ constexpr RoleSet kEveryone = kReaders | kPartner;
 #define WL_FUNDS "/welfare.ledger.v1.FundService/"
 #define WL_MEMBERS "/welfare.ledger.v1.MemberService/"
 #define WL_LEDGER "/welfare.ledger.v1.LedgerService/"
+#define WL_RULEBOOKS "/welfare.ledger.v1.RulebookService/"
+#define WL_CLAIMS "/welfare.ledger.v1.ClaimService/"
 #define WL_REPORTS "/welfare.ledger.v1.ReportService/"
 #define WL_PARTNER "/welfare.ledger.v1.PartnerService/"
 #define WL_AUDIT "/welfare.ledger.v1.AuditService/"
@@ -53,6 +55,19 @@ const std::vector<Rule>* MakeRules() {
       {WL_LEDGER "GetBalances", kReaders, S::kFund, "parent"},
       {WL_LEDGER "GetDocument", kReaders, S::kFund, "name"},
       {WL_LEDGER "ListDocuments", kReaders, S::kFund, "parent"},
+
+      {WL_RULEBOOKS "AdoptRulebook", kWriters, S::kFund, "parent"},
+      {WL_RULEBOOKS "GetRulebook", kReaders, S::kFund, "parent"},
+      {WL_RULEBOOKS "ListRulebooks", kReaders, S::kFund, "parent"},
+
+      // Claims hold health details: never partners.
+      {WL_CLAIMS "SubmitClaim", kWriters, S::kFund, "parent"},
+      {WL_CLAIMS "CertifyClaim", kWriters, S::kFund, "name"},
+      {WL_CLAIMS "ApproveClaim", kWriters, S::kFund, "name"},
+      {WL_CLAIMS "RejectClaim", kWriters, S::kFund, "name"},
+      {WL_CLAIMS "PayClaim", kWriters, S::kFund, "name"},
+      {WL_CLAIMS "GetClaim", kReaders, S::kFund, "name"},
+      {WL_CLAIMS "ListClaims", kReaders, S::kFund, "parent"},
 
       {WL_REPORTS "GetTrialBalance", kReaders, S::kFund, "parent"},
       {WL_REPORTS "GetReceiptsAndPayments", kReaders, S::kFund, "parent"},

@@ -77,10 +77,7 @@ v1::DocumentKind DocumentKindOf(const record::EntryRecord& entry) {
   }
 }
 
-absl::Status NumberDocument(storage::AppendContext& context,
-                            record::EntryRecord& entry) {
-  const v1::DocumentKind kind = DocumentKindOf(entry);
-  if (kind == v1::DOCUMENT_KIND_UNSPECIFIED) return absl::OkStatus();
+absl::StatusOr<int32_t> FiscalStartMonthOf(storage::AppendContext& context) {
   int32_t start_month = context.fund().fiscal_year_start_month;
   if (start_month == 0) {
     ASSIGN_OR_RETURN(record::FundView fund,
@@ -88,6 +85,14 @@ absl::Status NumberDocument(storage::AppendContext& context,
     start_month = FiscalStartMonth(fund);
     context.set_fiscal_year_start_month(start_month);
   }
+  return start_month;
+}
+
+absl::Status NumberDocument(storage::AppendContext& context,
+                            record::EntryRecord& entry) {
+  const v1::DocumentKind kind = DocumentKindOf(entry);
+  if (kind == v1::DOCUMENT_KIND_UNSPECIFIED) return absl::OkStatus();
+  ASSIGN_OR_RETURN(const int32_t start_month, FiscalStartMonthOf(context));
   const int32_t fiscal_year = FiscalYearOf(entry.effective_day(), start_month);
   const std::string counter_key = keys::DocumentCounter(
       context.fund_id(), static_cast<uint8_t>(kind), fiscal_year);

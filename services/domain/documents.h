@@ -9,6 +9,7 @@
 #include <cstdint>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "storage/append_context.h"
 #include "welfare/ledger/v1/ledger.pb.h"
 #include "welfare/storage/v1/records.pb.h"
@@ -19,6 +20,10 @@ namespace welfare::domain {
 // a disbursement, UNSPECIFIED for any other entry.
 welfare::ledger::v1::DocumentKind DocumentKindOf(
     const welfare::storage::v1::EntryRecord& entry);
+
+// The fund's first fiscal month (1..12), read from its view once and then
+// kept in the committer's state of the fund.
+absl::StatusOr<int32_t> FiscalStartMonthOf(storage::AppendContext& context);
 
 // Gives a contribution or disbursement about to be appended the next number
 // of its kind in the fiscal year of its effective day, and stages the new

@@ -21,9 +21,11 @@
 
 #include "absl/status/statusor.h"
 #include "storage/journal.h"
+#include "welfare/ledger/v1/claims.pb.h"
 #include "welfare/ledger/v1/funds.pb.h"
 #include "welfare/ledger/v1/ledger.pb.h"
 #include "welfare/ledger/v1/members.pb.h"
+#include "welfare/ledger/v1/rules.pb.h"
 
 namespace welfare::domain {
 
@@ -84,6 +86,30 @@ class Ledger {
   void ReverseEntry(const std::string& principal,
                     const v1::ReverseEntryRequest& request,
                     Done<v1::Entry> done);
+  // Rulebooks (rulebooks.cc) and claims (claim_writes.cc).
+  void AdoptRulebook(const std::string& principal,
+                     const v1::AdoptRulebookRequest& request,
+                     Done<v1::Rulebook> done);
+  void SubmitClaim(const std::string& principal,
+                   const v1::SubmitClaimRequest& request, Done<v1::Claim> done);
+  void CertifyClaim(const std::string& principal,
+                    const v1::ClaimStepRequest& request, Done<v1::Claim> done) {
+    TakeClaimStep(principal, request, v1::CLAIM_STATE_CERTIFIED,
+                  std::move(done));
+  }
+  void ApproveClaim(const std::string& principal,
+                    const v1::ClaimStepRequest& request, Done<v1::Claim> done) {
+    TakeClaimStep(principal, request, v1::CLAIM_STATE_APPROVED,
+                  std::move(done));
+  }
+  void RejectClaim(const std::string& principal,
+                   const v1::ClaimStepRequest& request, Done<v1::Claim> done) {
+    TakeClaimStep(principal, request, v1::CLAIM_STATE_REJECTED,
+                  std::move(done));
+  }
+  void PayClaim(const std::string& principal,
+                const v1::PayClaimRequest& request,
+                Done<v1::PayClaimResponse> done);
 
   // ---- Reads. ----
   absl::StatusOr<v1::Fund> GetFund(const v1::GetFundRequest& request) const;
@@ -109,6 +135,14 @@ class Ledger {
       const v1::GetDocumentRequest& request) const;
   absl::StatusOr<v1::ListDocumentsResponse> ListDocuments(
       const v1::ListDocumentsRequest& request) const;
+  // Rulebooks (rulebooks.cc) and claims (claims.cc).
+  absl::StatusOr<v1::Rulebook> GetRulebook(
+      const v1::GetRulebookRequest& request) const;
+  absl::StatusOr<v1::ListRulebooksResponse> ListRulebooks(
+      const v1::ListRulebooksRequest& request) const;
+  absl::StatusOr<v1::Claim> GetClaim(const v1::GetClaimRequest& request) const;
+  absl::StatusOr<v1::ListClaimsResponse> ListClaims(
+      const v1::ListClaimsRequest& request) const;
 
   // Today in Thailand by the journal's clock.
   int32_t Today() const;
@@ -133,6 +167,10 @@ class Ledger {
               const std::string& principal, uint32_t weight, bool keep_entries,
               std::function<absl::Status(storage::AppendContext&)> apply,
               Done<storage::AppendResult> done);
+  // A claim's certification, approval or rejection (to).
+  void TakeClaimStep(const std::string& principal,
+                     const v1::ClaimStepRequest& request, v1::ClaimState to,
+                     Done<v1::Claim> done);
   // A write of one contribution, disbursement or transaction: checks the
   // parent and request_id, builds the item (build gets today's day), and
   // answers with the entry.

@@ -357,6 +357,11 @@ void Ledger::EraseMemberProfile(const std::string& principal,
     }
     context.staging().Delete(Column::kProfiles, change.profile_key);
     record::MemberView& member = change.member;
+    for (uint64_t claim : member.claim_sequences()) {
+      context.staging().Delete(
+          Column::kProfiles,
+          keys::ClaimDetails(context.fund_id(), number, claim));
+    }
     member.set_profile_erased(true);
     EntryRecord entry;
     entry.set_kind(welfare::storage::v1::ENTRY_KIND_MEMBER_PROFILE_ERASED);

@@ -2,11 +2,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/domain/chart.h"
+#include "services/domain/claims.h"
 #include "services/domain/dates.h"
 #include "services/domain/documents.h"
 #include "services/domain/member_rules.h"
 #include "services/domain/names.h"
 #include "services/domain/report_tallies.h"
+#include "services/domain/rulebooks.h"
 #include "services/domain/validate.h"
 #include "services/domain/views.h"
 #include "storage/errors.h"
@@ -23,12 +25,6 @@ using welfare::storage::v1::EntryRecord;
 
 constexpr int kDuesMonthsMax = 120;
 constexpr int kQuantityMax = 366;
-
-absl::Status Invalid(absl::string_view reason, absl::string_view field,
-                     absl::string_view what) {
-  return Error(absl::StatusCode::kInvalidArgument, reason,
-               absl::StrCat(field, ": ", what));
-}
 
 // Effective date, source document and memo, common to every item.
 absl::Status SetCommon(const v1::Date& date, const std::string& source_document,
@@ -66,14 +62,14 @@ absl::Status CheckMembersField(const v1::Contribution& contribution,
       contribution.source() == v1::CONTRIBUTION_SOURCE_MEMBER_DUES ||
       contribution.source() == v1::CONTRIBUTION_SOURCE_ENTRY_FEE;
   if (by_member && contribution.member_number() <= 0) {
-    return Invalid(
+    return InvalidField(
         "FIELD_REQUIRED", absl::StrCat(field, ".member_number"),
         absl::StrCat("want the paying member's number for ",
                      v1::ContributionSource_Name(contribution.source())));
   }
   if (!by_member && contribution.member_number() != 0) {
-    return Invalid("FIELD_INVALID", absl::StrCat(field, ".member_number"),
-                   "only MEMBER_DUES and ENTRY_FEE name a member; want 0");
+    return InvalidField("FIELD_INVALID", absl::StrCat(field, ".member_number"),
+                        "only MEMBER_DUES and ENTRY_FEE name a member; want 0");
   }
   return absl::OkStatus();
 }
@@ -87,7 +83,7 @@ absl::StatusOr<MoneyItem> ContributionItem(const v1::Contribution& contribution,
   EntryRecord& entry = item.entry;
   const uint32_t income = IncomeAccountFor(contribution.source());
   if (income == 0) {
-    return Invalid(
+    return InvalidField(
         "FIELD_REQUIRED", absl::StrCat(field, ".source"),
         "want a contribution source such as MEMBER_DUES or DONATION");
   }
@@ -105,22 +101,22 @@ absl::StatusOr<MoneyItem> ContributionItem(const v1::Contribution& contribution,
                                   contribution.months().first_month()));
     item.month_count = contribution.months().month_count();
     if (item.month_count < 1 || item.month_count > kDuesMonthsMax) {
-      return Invalid(
+      return InvalidField(
           "FIELD_INVALID", absl::StrCat(months, ".month_count"),
           absl::StrCat(item.month_count, ", want 1..", kDuesMonthsMax));
     }
     body->set_first_month_index(item.first_month);
     body->set_month_count(item.month_count);
   } else if (contribution.has_months()) {
-    return Invalid("FIELD_INVALID", absl::StrCat(field, ".months"),
-                   "only MEMBER_DUES cover months; leave it empty");
+    return InvalidField("FIELD_INVALID", absl::StrCat(field, ".months"),
+                        "only MEMBER_DUES cover months; leave it empty");
   }
   const bool match =
       contribution.source() == v1::CONTRIBUTION_SOURCE_GOVERNMENT_MATCH;
   RETURN_IF_ERROR(CheckText(absl::StrCat(field, ".matching_round"),
                             contribution.matching_round(), 32, match));
   if (!match && !contribution.matching_round().empty()) {
-    return Invalid(
+    return InvalidField(
         "FIELD_INVALID", absl::StrCat(field, ".matching_round"),
         "only GOVERNMENT_MATCH has a matching round; leave it empty");
   }
@@ -156,21 +152,22 @@ absl::StatusOr<MoneyItem> DisbursementItem(const v1::Disbursement& disbursement,
     const std::string prefix = absl::StrCat(field, ".benefit");
     expense = BenefitAccountFor(benefit.category());
     if (expense == 0) {
-      return Invalid("FIELD_REQUIRED", absl::StrCat(prefix, ".category"),
-                     "want one of the 16 CODI benefit categories");
+      return InvalidField("FIELD_REQUIRED", absl::StrCat(prefix, ".category"),
+                          "want one of the 16 CODI benefit categories");
     }
     if (benefit.member_number() <= 0) {
-      return Invalid("FIELD_REQUIRED", absl::StrCat(prefix, ".member_number"),
-                     "want the member the benefit is for");
+      return InvalidField("FIELD_REQUIRED",
+                          absl::StrCat(prefix, ".member_number"),
+                          "want the member the benefit is for");
     }
     RETURN_IF_ERROR(CheckText(absl::StrCat(prefix, ".sub_type"),
                               benefit.sub_type(), 100, false));
     if (!v1::Payee_IsValid(benefit.payee())) {
-      return Invalid("FIELD_INVALID", absl::StrCat(prefix, ".payee"),
-                     "want MEMBER, NOMINEE or FAMILY");
+      return InvalidField("FIELD_INVALID", absl::StrCat(prefix, ".payee"),
+                          "want MEMBER, NOMINEE or FAMILY");
     }
     if (benefit.quantity() < 0 || benefit.quantity() > kQuantityMax) {
-      return Invalid(
+      return InvalidField(
           "FIELD_INVALID", absl::StrCat(prefix, ".quantity"),
           absl::StrCat(benefit.quantity(), ", want 0..", kQuantityMax));
     }
@@ -187,17 +184,26 @@ absl::StatusOr<MoneyItem> DisbursementItem(const v1::Disbursement& disbursement,
     const std::string prefix = absl::StrCat(field, ".operating_cost");
     expense = CostAccountFor(cost.kind());
     if (expense == 0) {
-      return Invalid("FIELD_REQUIRED", absl::StrCat(prefix, ".kind"),
-                     "want STAFF, TRANSPORT, STATIONERY, MEETINGS, "
-                     "HELP_TO_NON_MEMBER or OTHER");
+      return InvalidField("FIELD_REQUIRED", absl::StrCat(prefix, ".kind"),
+                          "want STAFF, TRANSPORT, STATIONERY, MEETINGS, "
+                          "HELP_TO_NON_MEMBER or OTHER");
     }
     RETURN_IF_ERROR(CheckText(absl::StrCat(prefix, ".description"),
                               cost.description(), 200, false));
     body->set_cost_kind(cost.kind());
     body->set_description(cost.description());
   } else {
-    return Invalid("FIELD_REQUIRED", field,
-                   "want a benefit or an operating_cost");
+    return InvalidField("FIELD_REQUIRED", field,
+                        "want a benefit or an operating_cost");
+  }
+  if (!disbursement.claim().empty() ||
+      !disbursement.override_resolution().empty()) {
+    return InvalidField("FIELD_INVALID",
+                        absl::StrCat(field, disbursement.claim().empty()
+                                                ? ".override_resolution"
+                                                : ".claim"),
+                        "set only by ClaimService.PayClaim; pay a claim "
+                        "there");
   }
   RETURN_IF_ERROR(CheckAmount(absl::StrCat(field, ".amount_satang"),
                               disbursement.amount_satang()));
@@ -220,10 +226,10 @@ absl::StatusOr<MoneyItem> TransactionItem(const v1::Transaction& transaction,
   EntryRecord& entry = item.entry;
   const int count = transaction.postings_size();
   if (count < 2 || count > storage::kPostingsPerEntryMax) {
-    return Invalid(count < 2 ? "FIELD_INVALID" : "TOO_MANY_POSTINGS",
-                   absl::StrCat(field, ".postings"),
-                   absl::StrCat(count, " postings, want 2..",
-                                storage::kPostingsPerEntryMax));
+    return InvalidField(count < 2 ? "FIELD_INVALID" : "TOO_MANY_POSTINGS",
+                        absl::StrCat(field, ".postings"),
+                        absl::StrCat(count, " postings, want 2..",
+                                     storage::kPostingsPerEntryMax));
   }
   int64_t debits = 0, credits = 0;  // <= 64 * kAmountSatangMax: no overflow.
   for (int i = 0; i < count; ++i) {
@@ -241,12 +247,12 @@ absl::StatusOr<MoneyItem> TransactionItem(const v1::Transaction& transaction,
       credits += posting.amount_satang();
       AddPosting(&entry, code, -posting.amount_satang());
     } else {
-      return Invalid("FIELD_REQUIRED", absl::StrCat(prefix, ".side"),
-                     "want DEBIT or CREDIT");
+      return InvalidField("FIELD_REQUIRED", absl::StrCat(prefix, ".side"),
+                          "want DEBIT or CREDIT");
     }
   }
   if (debits != credits) {
-    return Invalid(
+    return InvalidField(
         "POSTINGS_UNBALANCED", absl::StrCat(field, ".postings"),
         absl::StrCat("debits ", storage::BahtText(debits), ", credits ",
                      storage::BahtText(credits), "; want them equal"));
@@ -275,6 +281,27 @@ absl::Status CheckCashAccount(const storage::AppendContext& context,
   return absl::OkStatus();
 }
 
+namespace {
+
+// From the day the fund's first rulebook takes effect, benefits are paid
+// only for approved claims (ClaimService.PayClaim).
+absl::Status CheckNoClaimRequired(storage::AppendContext& context,
+                                  int32_t day) {
+  ASSIGN_OR_RETURN(welfare::storage::v1::RulebooksView rulebooks,
+                   ReadRulebooks(context.staging(), context.fund_id()));
+  if (rulebooks.versions_size() == 0) return absl::OkStatus();
+  const int32_t from = rulebooks.versions(0).effective_day();
+  if (day < from) return absl::OkStatus();
+  return Error(absl::StatusCode::kFailedPrecondition, "CLAIM_REQUIRED",
+               absl::StrCat("the fund's rulebook is in force from ",
+                            storage::DayText(from), "; a benefit paid on ",
+                            storage::DayText(day),
+                            " must be paid for an approved claim "
+                            "(ClaimService.PayClaim, welfare claim pay)"));
+}
+
+}  // namespace
+
 absl::StatusOr<uint64_t> ApplyMoneyItem(storage::AppendContext& context,
                                         MoneyItem& item) {
   if (!context.fund().exists()) return FundNotFound(context.fund_id());
@@ -291,11 +318,19 @@ absl::StatusOr<uint64_t> ApplyMoneyItem(storage::AppendContext& context,
     } else {
       RETURN_IF_ERROR(CheckMayReceive(member, item.benefit_category,
                                       entry.effective_day()));
+      if (entry.disbursement().claim_sequence() == 0) {
+        RETURN_IF_ERROR(CheckNoClaimRequired(context, entry.effective_day()));
+      }
+      *member.add_benefits_paid() =
+          BenefitPaidOf(entry, context.next_sequence());
     }
     if (item.month_count > 0) {
       RETURN_IF_ERROR(
           CheckMonthsUnpaid(member, item.first_month, item.month_count));
       AddPaidMonths(&member, item.first_month, item.month_count);
+    }
+    if (item.month_count > 0 ||
+        item.member_rule == MoneyItem::MemberRule::kMayReceive) {
       context.staging().Put(
           storage::Column::kViews,
           storage::keys::Member(context.fund_id(), member.member_number()),

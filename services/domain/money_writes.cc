@@ -133,6 +133,51 @@ absl::Status FreeDuesMonths(storage::AppendContext& context,
   return absl::OkStatus();
 }
 
+// A reversed benefit no longer counts against the rules' caps; a reversed
+// claim payment leaves its claim APPROVED, to be paid again.
+absl::Status UndoBenefit(storage::AppendContext& context,
+                         const EntryRecord& original, uint64_t reversing,
+                         int32_t day, const std::string& principal,
+                         const std::string& reason) {
+  if (!original.has_disbursement() ||
+      original.disbursement().benefit_category() == 0) {
+    return absl::OkStatus();
+  }
+  ASSIGN_OR_RETURN(record::MemberView member,
+                   ReadMemberView(context.staging(), context.fund_id(),
+                                  original.member_number()));
+  auto* paid = member.mutable_benefits_paid();
+  for (int i = 0; i < paid->size(); ++i) {
+    if (paid->Get(i).sequence() == original.sequence()) {
+      paid->DeleteSubrange(i, 1);
+      break;
+    }
+  }
+  context.staging().Put(Column::kViews,
+                        keys::Member(context.fund_id(), member.member_number()),
+                        member.SerializeAsString());
+  const uint64_t claim_number = original.disbursement().claim_sequence();
+  if (claim_number == 0) return absl::OkStatus();
+  const std::string key = keys::Claim(context.fund_id(), claim_number);
+  ASSIGN_OR_RETURN(auto claim, ReadRecord<record::ClaimView>(
+                                   context.staging(), Column::kViews, key));
+  if (!claim.has_value()) return CorruptRecord("paid claim", key);
+  claim->set_state(v1::CLAIM_STATE_APPROVED);
+  claim->clear_payment_sequence();
+  claim->clear_paid_satang();
+  claim->clear_override_resolution();
+  record::ClaimStepRecord* step = claim->add_steps();
+  step->set_state(v1::CLAIM_STATE_APPROVED);
+  step->set_sequence(reversing);
+  step->set_day(day);
+  step->set_principal(principal);
+  step->set_time_micros(context.now_micros());
+  step->set_note(
+      absl::StrCat("payment ", original.sequence(), " reversed: ", reason));
+  context.staging().Put(Column::kViews, key, claim->SerializeAsString());
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 void Ledger::SubmitOneItem(
@@ -257,8 +302,9 @@ void Ledger::ReverseEntry(const std::string& principal,
     return absl::OkStatus();
   }();
   if (!checked.ok()) return done(checked);
-  auto apply = [sequence = name.sequence, reversal = std::move(reversal)](
-                   storage::AppendContext& context) mutable -> absl::Status {
+  auto apply =
+      [sequence = name.sequence, reversal = std::move(reversal),
+       principal](storage::AppendContext& context) mutable -> absl::Status {
     if (!context.fund().exists()) return FundNotFound(context.fund_id());
     ASSIGN_OR_RETURN(auto target, context.ReadEntry(sequence));
     if (!target.has_value()) {
@@ -270,7 +316,10 @@ void Ledger::ReverseEntry(const std::string& principal,
     RETURN_IF_ERROR(BuildReversal(context, *target, &reversal));
     RETURN_IF_ERROR(FreeDuesMonths(context, target->record));
     const int32_t day = reversal.effective_day();
+    const std::string reason = reversal.reversal().reason();
     ASSIGN_OR_RETURN(uint64_t reversing, context.Append(std::move(reversal)));
+    RETURN_IF_ERROR(UndoBenefit(context, target->record, reversing, day,
+                                principal, reason));
     StageMoneyTallies(context, target->record, day, -1);
     context.staging().Put(Column::kViews,
                           keys::ReversedBy(context.fund_id(), sequence),

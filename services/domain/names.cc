@@ -80,6 +80,17 @@ absl::StatusOr<EntryName> ParseEntryName(absl::string_view field,
   return parsed;
 }
 
+absl::StatusOr<EntryName> ParseClaimName(absl::string_view field,
+                                         absl::string_view name) {
+  EntryName parsed;
+  std::string item;
+  if (!Split(name, "claims", &parsed.fund_id, &item) ||
+      !ParsePositive(item, UINT64_MAX, &parsed.sequence)) {
+    return Malformed(field, name, "\"funds/{fund_id}/claims/{number}\"");
+  }
+  return parsed;
+}
+
 absl::StatusOr<DocumentName> ParseDocumentName(absl::string_view field,
                                                absl::string_view name) {
   DocumentName parsed;
@@ -117,6 +128,14 @@ std::string MemberResourceName(absl::string_view fund_id, int32_t number) {
 
 std::string EntryResourceName(absl::string_view fund_id, uint64_t sequence) {
   return absl::StrCat("funds/", fund_id, "/entries/", sequence);
+}
+
+std::string RulebookResourceName(absl::string_view fund_id, uint64_t sequence) {
+  return absl::StrCat(FundName(fund_id), "/rulebooks/", sequence);
+}
+
+std::string ClaimResourceName(absl::string_view fund_id, uint64_t number) {
+  return absl::StrCat(FundName(fund_id), "/claims/", number);
 }
 
 std::string DocumentResourceName(absl::string_view fund_id, int32_t kind,

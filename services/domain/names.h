@@ -5,6 +5,9 @@
 //   funds/{fund_id}/entries/{sequence}
 //   funds/{fund_id}/receipts/{fiscal_year}-{number}
 //   funds/{fund_id}/vouchers/{fiscal_year}-{number}
+//   funds/{fund_id}/rulebooks/{sequence}
+//   funds/{fund_id}/claims/{number}       number: the submitting entry's
+//                                         sequence
 // Parsers return INVALID_ARGUMENT NAME_MALFORMED naming the field and the
 // expected pattern.
 #ifndef WELFARE_SERVICES_DOMAIN_NAMES_H_
@@ -43,6 +46,9 @@ absl::StatusOr<MemberName> ParseMemberName(absl::string_view field,
 absl::StatusOr<EntryName> ParseEntryName(absl::string_view field,
                                          absl::string_view name);
 // The fiscal year is not range-checked here.
+// A claim's number is the sequence of the entry that submitted it.
+absl::StatusOr<EntryName> ParseClaimName(absl::string_view field,
+                                         absl::string_view name);
 absl::StatusOr<DocumentName> ParseDocumentName(absl::string_view field,
                                                absl::string_view name);
 
@@ -50,6 +56,8 @@ std::string FundName(absl::string_view fund_id);
 std::string AccountName(absl::string_view fund_id, uint32_t code);
 std::string MemberResourceName(absl::string_view fund_id, int32_t number);
 std::string EntryResourceName(absl::string_view fund_id, uint64_t sequence);
+std::string RulebookResourceName(absl::string_view fund_id, uint64_t sequence);
+std::string ClaimResourceName(absl::string_view fund_id, uint64_t number);
 std::string DocumentResourceName(absl::string_view fund_id, int32_t kind,
                                  int32_t fiscal_year, uint32_t number);
 

@@ -66,6 +66,10 @@ void DisbursementToApi(const record::EntryRecord& entry,
     benefit->set_sub_type(body.sub_type());
     benefit->set_payee(static_cast<v1::Payee>(body.payee()));
     benefit->set_quantity(body.quantity());
+    if (body.claim_sequence() != 0) {
+      out->set_claim(ClaimResourceName(entry.fund_id(), body.claim_sequence()));
+    }
+    out->set_override_resolution(body.override_resolution());
   } else {
     v1::OperatingCost* cost = out->mutable_operating_cost();
     cost->set_kind(static_cast<v1::CostKind>(body.cost_kind()));
@@ -137,6 +141,31 @@ void DetailsToApi(const record::EntryRecord& entry, v1::Entry* out) {
           entry.reversal().reversed_sequence());
       out->mutable_reversal()->set_reason(entry.reversal().reason());
       break;
+    case record::EntryRecord::kRulebookAdopted: {
+      const auto& body = entry.rulebook_adopted();
+      v1::RulebookAdopted* adopted = out->mutable_rulebook_adopted();
+      adopted->set_rulebook(
+          RulebookResourceName(entry.fund_id(), entry.sequence()));
+      adopted->set_resolution(body.resolution());
+      adopted->set_title(body.title());
+      adopted->set_benefit_rule_count(body.benefits_size());
+      break;
+    }
+    case record::EntryRecord::kClaimSubmitted: {
+      v1::ClaimStepTaken* step = out->mutable_claim_step();
+      step->set_claim(ClaimResourceName(entry.fund_id(), entry.sequence()));
+      step->set_category(
+          static_cast<v1::BenefitCategory>(entry.claim_submitted().category()));
+      break;
+    }
+    case record::EntryRecord::kClaimStep: {
+      v1::ClaimStepTaken* step = out->mutable_claim_step();
+      step->set_claim(ClaimResourceName(entry.fund_id(),
+                                        entry.claim_step().claim_sequence()));
+      step->set_note(entry.claim_step().note());
+      step->set_resolution(entry.claim_step().resolution());
+      break;
+    }
     case record::EntryRecord::BODY_NOT_SET:
       break;
   }

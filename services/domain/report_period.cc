@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "services/domain/dates.h"
+#include "services/domain/validate.h"
 #include "storage/errors.h"
 #include "storage/status_macros.h"
 #include "storage/text.h"
@@ -11,12 +12,6 @@ namespace welfare::domain {
 namespace {
 
 namespace v1 = welfare::ledger::v1;
-
-absl::Status Invalid(absl::string_view reason, absl::string_view field,
-                     absl::string_view why) {
-  return storage::Error(absl::StatusCode::kInvalidArgument, reason,
-                        absl::StrCat(field, ": ", why));
-}
 
 }  // namespace
 
@@ -41,17 +36,18 @@ storage::DayRange FiscalYearDays(int32_t fiscal_year, int32_t start_month) {
 
 absl::Status CheckFiscalYear(absl::string_view field, int32_t fiscal_year) {
   if (fiscal_year > kYearMax) {
-    return Invalid("FIELD_INVALID", field,
-                   absl::StrCat(fiscal_year,
-                                " looks like a Buddhist Era year; want the "
-                                "calendar (CE) year the fiscal year ends in, "
-                                "e.g. ",
-                                fiscal_year - 543, " for ", fiscal_year));
+    return InvalidField(
+        "FIELD_INVALID", field,
+        absl::StrCat(fiscal_year,
+                     " looks like a Buddhist Era year; want the "
+                     "calendar (CE) year the fiscal year ends in, "
+                     "e.g. ",
+                     fiscal_year - 543, " for ", fiscal_year));
   }
   if (fiscal_year <= kYearMin) {
-    return Invalid("FIELD_INVALID", field,
-                   absl::StrCat("want a year from ", kYearMin + 1, " to ",
-                                kYearMax, ", got ", fiscal_year));
+    return InvalidField("FIELD_INVALID", field,
+                        absl::StrCat("want a year from ", kYearMin + 1, " to ",
+                                     kYearMax, ", got ", fiscal_year));
   }
   return absl::OkStatus();
 }
@@ -79,7 +75,7 @@ absl::StatusOr<storage::DayRange> ResolvePeriod(
       ASSIGN_OR_RETURN(int32_t last, DayOf("period.dates.end_date",
                                            period.dates().end_date()));
       if (last < first) {
-        return Invalid(
+        return InvalidField(
             "FIELD_INVALID", "period.dates",
             absl::StrCat("end_date ", storage::DayText(last),
                          " is before start_date ", storage::DayText(first)));
@@ -92,7 +88,7 @@ absl::StatusOr<storage::DayRange> ResolvePeriod(
       return storage::DayRange{kBeginningOfTime, last};
     }
   }
-  return Invalid("FIELD_INVALID", "period", "unknown kind of period");
+  return InvalidField("FIELD_INVALID", "period", "unknown kind of period");
 }
 
 }  // namespace welfare::domain

@@ -10,12 +10,6 @@ namespace {
 
 using storage::Error;
 
-absl::Status Invalid(absl::string_view reason, absl::string_view field,
-                     absl::string_view what) {
-  return Error(absl::StatusCode::kInvalidArgument, reason,
-               absl::StrCat(field, ": ", what));
-}
-
 // Decodes one UTF-8 code point at text[*i]; false if malformed (overlong,
 // surrogate, beyond U+10FFFF, truncated).
 bool NextCodePoint(absl::string_view text, size_t* i, uint32_t* code_point) {
@@ -78,14 +72,14 @@ absl::Status CheckText(absl::string_view field, absl::string_view value,
   for (size_t i = 0; i < value.size();) {
     uint32_t code_point;
     if (!NextCodePoint(value, &i, &code_point)) {
-      return Invalid(
+      return InvalidField(
           "TEXT_NOT_UTF8", field,
           absl::StrCat("not valid UTF-8 at byte ", i, "; want UTF-8 text"));
     }
     const bool newline_ok = kind == TextKind::kMultiLine && code_point == '\n';
     if ((code_point < 0x20 && !newline_ok) ||
         (code_point >= 0x7F && code_point < 0xA0)) {
-      return Invalid(
+      return InvalidField(
           "FIELD_INVALID", field,
           absl::StrCat("control character U+", absl::Hex(code_point),
                        " at character ", chars + 1, "; want printable text"));
@@ -94,24 +88,31 @@ absl::Status CheckText(absl::string_view field, absl::string_view value,
     ++chars;
   }
   if (chars > max_chars) {
-    return Invalid(
+    return InvalidField(
         "TEXT_TOO_LONG", field,
         absl::StrCat(chars, " characters, want at most ", max_chars));
   }
   if (required && blank) {
-    return Invalid("FIELD_REQUIRED", field, "required, want non-blank text");
+    return InvalidField("FIELD_REQUIRED", field,
+                        "required, want non-blank text");
   }
   return absl::OkStatus();
 }
 
+absl::Status InvalidField(absl::string_view reason, absl::string_view field,
+                          absl::string_view what) {
+  return Error(absl::StatusCode::kInvalidArgument, reason,
+               absl::StrCat(field, ": ", what));
+}
+
 absl::Status CheckAmount(absl::string_view field, int64_t amount_satang) {
   if (amount_satang <= 0) {
-    return Invalid(
+    return InvalidField(
         "AMOUNT_MUST_BE_POSITIVE", field,
         absl::StrCat(amount_satang, " satang, want 1..", kAmountSatangMax));
   }
   if (amount_satang > kAmountSatangMax) {
-    return Invalid(
+    return InvalidField(
         "AMOUNT_TOO_LARGE", field,
         absl::StrCat(amount_satang, " satang, want 1..", kAmountSatangMax));
   }
@@ -120,16 +121,17 @@ absl::Status CheckAmount(absl::string_view field, int64_t amount_satang) {
 
 absl::Status CheckRequestId(absl::string_view request_id) {
   if (request_id.empty() || request_id.size() > 64) {
-    return Invalid("REQUEST_ID_INVALID", "request_id",
-                   absl::StrCat(request_id.size(),
-                                " characters, want 1..64 (the client library "
-                                "fills it in)"));
+    return InvalidField(
+        "REQUEST_ID_INVALID", "request_id",
+        absl::StrCat(request_id.size(),
+                     " characters, want 1..64 (the client library "
+                     "fills it in)"));
   }
   for (char c : request_id) {
     if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != '.' &&
         c != '_' && c != ':' && c != '-') {
-      return Invalid("REQUEST_ID_INVALID", "request_id",
-                     "want only the characters A-Z a-z 0-9 . _ : -");
+      return InvalidField("REQUEST_ID_INVALID", "request_id",
+                          "want only the characters A-Z a-z 0-9 . _ : -");
     }
   }
   return absl::OkStatus();
@@ -137,7 +139,7 @@ absl::Status CheckRequestId(absl::string_view request_id) {
 
 absl::Status CheckFundId(absl::string_view field, absl::string_view fund_id) {
   const auto bad = [&]() {
-    return Invalid(
+    return InvalidField(
         "FIELD_INVALID", field,
         absl::StrCat("\"", absl::CHexEscape(fund_id.substr(0, 60)),
                      "\", want 3..40 characters of a-z 0-9 -, "
@@ -160,13 +162,14 @@ absl::Status CheckFundId(absl::string_view field, absl::string_view fund_id) {
 absl::Status CheckAreaCode(absl::string_view field, absl::string_view code,
                            size_t digits) {
   if (code.size() != digits || !AllDigits(code)) {
-    return Invalid("AREA_CODE_INVALID", field,
-                   absl::StrCat("\"", absl::CHexEscape(code.substr(0, 20)),
-                                "\", want ", digits, " digits (DOPA code)"));
+    return InvalidField(
+        "AREA_CODE_INVALID", field,
+        absl::StrCat("\"", absl::CHexEscape(code.substr(0, 20)), "\", want ",
+                     digits, " digits (DOPA code)"));
   }
   const int province = (code[0] - '0') * 10 + (code[1] - '0');
   if (!IsProvinceCode(province)) {
-    return Invalid(
+    return InvalidField(
         "AREA_CODE_INVALID", field,
         absl::StrCat("\"", code, "\" starts with ", code.substr(0, 2),
                      ", which is no Thai province code"));
@@ -180,21 +183,22 @@ absl::StatusOr<std::string> ParseNationalId(absl::string_view field,
   for (char c : national_id) {
     if (c == '-' || c == ' ') continue;
     if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) {
-      return Invalid("NATIONAL_ID_INVALID", field,
-                     "want 13 digits (dashes and spaces allowed)");
+      return InvalidField("NATIONAL_ID_INVALID", field,
+                          "want 13 digits (dashes and spaces allowed)");
     }
     digits.push_back(c);
   }
   if (digits.size() != 13) {
-    return Invalid("NATIONAL_ID_INVALID", field,
-                   absl::StrCat(digits.size(), " digits, want 13"));
+    return InvalidField("NATIONAL_ID_INVALID", field,
+                        absl::StrCat(digits.size(), " digits, want 13"));
   }
   int sum = 0;
   for (int i = 0; i < 12; ++i) sum += (digits[i] - '0') * (13 - i);
   const int check = (11 - sum % 11) % 10;
   if (check != digits[12] - '0') {
-    return Invalid("NATIONAL_ID_INVALID", field,
-                   "the check digit does not match; please re-type the ID");
+    return InvalidField(
+        "NATIONAL_ID_INVALID", field,
+        "the check digit does not match; please re-type the ID");
   }
   return digits;
 }
@@ -208,10 +212,11 @@ std::string MaskNationalId(absl::string_view digits) {
 absl::StatusOr<uint32_t> ParseAccountCode(absl::string_view field,
                                           absl::string_view code) {
   if (code.size() != 4 || !AllDigits(code) || code[0] < '1' || code[0] > '5') {
-    return Invalid("ACCOUNT_CODE_INVALID", field,
-                   absl::StrCat("\"", absl::CHexEscape(code.substr(0, 20)),
-                                "\", want 4 digits starting with 1..5, e.g. "
-                                "\"1101\""));
+    return InvalidField(
+        "ACCOUNT_CODE_INVALID", field,
+        absl::StrCat("\"", absl::CHexEscape(code.substr(0, 20)),
+                     "\", want 4 digits starting with 1..5, e.g. "
+                     "\"1101\""));
   }
   uint32_t value = 0;
   for (char c : code) value = value * 10 + static_cast<uint32_t>(c - '0');

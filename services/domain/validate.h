@@ -17,6 +17,10 @@ namespace welfare::domain {
 // far below where sums of many amounts could overflow int64.
 inline constexpr int64_t kAmountSatangMax = 100'000'000'000;
 
+// INVALID_ARGUMENT with the reason and the message "<field>: <what>".
+absl::Status InvalidField(absl::string_view reason, absl::string_view field,
+                          absl::string_view what);
+
 enum class TextKind { kSingleLine, kMultiLine };
 
 // value must be valid UTF-8 of at most max_chars code points, with no

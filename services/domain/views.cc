@@ -21,15 +21,20 @@ absl::Status MemberNotFound(absl::string_view fund_id, int32_t member_number) {
       absl::StrCat("fund ", fund_id, " has no member ", member_number));
 }
 
+absl::Status ClaimNotFound(absl::string_view fund_id, uint64_t number) {
+  return storage::Error(
+      absl::StatusCode::kNotFound, "CLAIM_NOT_FOUND",
+      absl::StrCat("fund ", fund_id, " has no claim ", number));
+}
+
 absl::Status CorruptRecord(absl::string_view what, absl::string_view key) {
   return storage::Error(
       absl::StatusCode::kDataLoss, "JOURNAL_CORRUPT",
       absl::StrCat("unreadable ", what, " at key ", absl::CHexEscape(key)));
 }
 
-std::string ProfileHash(const welfare::storage::v1::ProfileRecord& profile) {
-  welfare::storage::v1::ProfileRecord unsalted = profile;
-  unsalted.clear_salt();
+std::string SaltedHash(absl::string_view salt,
+                       const google::protobuf::Message& unsalted) {
   std::string bytes;
   {
     google::protobuf::io::StringOutputStream stream(&bytes);
@@ -37,7 +42,13 @@ std::string ProfileHash(const welfare::storage::v1::ProfileRecord& profile) {
     coded.SetSerializationDeterministic(true);
     unsalted.SerializeToCodedStream(&coded);
   }
-  return storage::HashBytes(storage::Sha256(profile.salt(), bytes));
+  return storage::HashBytes(storage::Sha256(salt, bytes));
+}
+
+std::string ProfileHash(const welfare::storage::v1::ProfileRecord& profile) {
+  welfare::storage::v1::ProfileRecord unsalted = profile;
+  unsalted.clear_salt();
+  return SaltedHash(profile.salt(), unsalted);
 }
 
 std::string RandomBytes(size_t n) {

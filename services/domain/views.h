@@ -18,6 +18,7 @@ namespace welfare::domain {
 
 absl::Status FundNotFound(absl::string_view fund_id);
 absl::Status MemberNotFound(absl::string_view fund_id, int32_t member_number);
+absl::Status ClaimNotFound(absl::string_view fund_id, uint64_t number);
 absl::Status CorruptRecord(absl::string_view what, absl::string_view key);
 
 // Source: storage::Staging or storage::ReadView (anything with
@@ -71,6 +72,11 @@ absl::StatusOr<uint64_t> ReadReversedBy(Source& source,
   }
   return static_cast<uint64_t>(by);
 }
+
+// SHA-256(salt || unsalted serialized deterministically): what the journal
+// records of personal data kept beside it.
+std::string SaltedHash(absl::string_view salt,
+                       const google::protobuf::Message& unsalted);
 
 // SHA-256(salt || the profile serialized deterministically without its
 // salt): what the journal records of a profile.

@@ -96,6 +96,19 @@ ServerUnaryReactor* FundService::ListFunds(CallbackServerContext* context,
   return reactor;
 }
 
+WELFARE_WRITE(RulebookService, AdoptRulebook, AdoptRulebookRequest, Rulebook)
+WELFARE_READ(RulebookService, GetRulebook, GetRulebookRequest, Rulebook)
+WELFARE_READ(RulebookService, ListRulebooks, ListRulebooksRequest,
+             ListRulebooksResponse)
+
+WELFARE_WRITE(ClaimService, SubmitClaim, SubmitClaimRequest, Claim)
+WELFARE_WRITE(ClaimService, CertifyClaim, ClaimStepRequest, Claim)
+WELFARE_WRITE(ClaimService, ApproveClaim, ClaimStepRequest, Claim)
+WELFARE_WRITE(ClaimService, RejectClaim, ClaimStepRequest, Claim)
+WELFARE_WRITE(ClaimService, PayClaim, PayClaimRequest, PayClaimResponse)
+WELFARE_READ(ClaimService, GetClaim, GetClaimRequest, Claim)
+WELFARE_READ(ClaimService, ListClaims, ListClaimsRequest, ListClaimsResponse)
+
 #undef WELFARE_WRITE
 #undef WELFARE_READ
 

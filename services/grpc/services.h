@@ -7,9 +7,11 @@
 
 #include "services/domain/ledger.h"
 #include "services/grpc/admission.h"
+#include "welfare/ledger/v1/claims.grpc.pb.h"
 #include "welfare/ledger/v1/funds.grpc.pb.h"
 #include "welfare/ledger/v1/ledger.grpc.pb.h"
 #include "welfare/ledger/v1/members.grpc.pb.h"
+#include "welfare/ledger/v1/rules.grpc.pb.h"
 
 namespace welfare::grpc_edge {
 
@@ -117,6 +119,58 @@ class LedgerService final : public v1::LedgerService::CallbackService {
   ServerUnaryReactor* ListDocuments(
       CallbackServerContext* context, const v1::ListDocumentsRequest* request,
       v1::ListDocumentsResponse* response) override;
+
+ private:
+  domain::Ledger* const ledger_;
+  Admission* const admission_;
+};
+
+class RulebookService final : public v1::RulebookService::CallbackService {
+ public:
+  RulebookService(domain::Ledger* ledger, Admission* admission)
+      : ledger_(ledger), admission_(admission) {}
+
+  ServerUnaryReactor* AdoptRulebook(CallbackServerContext* context,
+                                    const v1::AdoptRulebookRequest* request,
+                                    v1::Rulebook* response) override;
+  ServerUnaryReactor* GetRulebook(CallbackServerContext* context,
+                                  const v1::GetRulebookRequest* request,
+                                  v1::Rulebook* response) override;
+  ServerUnaryReactor* ListRulebooks(
+      CallbackServerContext* context, const v1::ListRulebooksRequest* request,
+      v1::ListRulebooksResponse* response) override;
+
+ private:
+  domain::Ledger* const ledger_;
+  Admission* const admission_;
+};
+
+class ClaimService final : public v1::ClaimService::CallbackService {
+ public:
+  ClaimService(domain::Ledger* ledger, Admission* admission)
+      : ledger_(ledger), admission_(admission) {}
+
+  ServerUnaryReactor* SubmitClaim(CallbackServerContext* context,
+                                  const v1::SubmitClaimRequest* request,
+                                  v1::Claim* response) override;
+  ServerUnaryReactor* CertifyClaim(CallbackServerContext* context,
+                                   const v1::ClaimStepRequest* request,
+                                   v1::Claim* response) override;
+  ServerUnaryReactor* ApproveClaim(CallbackServerContext* context,
+                                   const v1::ClaimStepRequest* request,
+                                   v1::Claim* response) override;
+  ServerUnaryReactor* RejectClaim(CallbackServerContext* context,
+                                  const v1::ClaimStepRequest* request,
+                                  v1::Claim* response) override;
+  ServerUnaryReactor* PayClaim(CallbackServerContext* context,
+                               const v1::PayClaimRequest* request,
+                               v1::PayClaimResponse* response) override;
+  ServerUnaryReactor* GetClaim(CallbackServerContext* context,
+                               const v1::GetClaimRequest* request,
+                               v1::Claim* response) override;
+  ServerUnaryReactor* ListClaims(CallbackServerContext* context,
+                                 const v1::ListClaimsRequest* request,
+                                 v1::ListClaimsResponse* response) override;
 
  private:
   domain::Ledger* const ledger_;

@@ -196,6 +196,10 @@ absl::StatusOr<std::unique_ptr<WelfareServer>> WelfareServer::Start(
       server->ledger_.get(), admission);
   server->ledger_service_ = std::make_unique<grpc_edge::LedgerService>(
       server->ledger_.get(), admission);
+  server->rulebook_service_ = std::make_unique<grpc_edge::RulebookService>(
+      server->ledger_.get(), admission);
+  server->claim_service_ = std::make_unique<grpc_edge::ClaimService>(
+      server->ledger_.get(), admission);
   server->report_service_ = std::make_unique<grpc_edge::ReportService>(
       server->ledger_.get(), admission);
   server->partner_service_ = std::make_unique<grpc_edge::PartnerService>(
@@ -219,6 +223,8 @@ absl::StatusOr<std::unique_ptr<WelfareServer>> WelfareServer::Start(
   builder.RegisterService(server->fund_service_.get());
   builder.RegisterService(server->member_service_.get());
   builder.RegisterService(server->ledger_service_.get());
+  builder.RegisterService(server->rulebook_service_.get());
+  builder.RegisterService(server->claim_service_.get());
   builder.RegisterService(server->audit_service_.get());
   builder.RegisterService(server->report_service_.get());
   builder.RegisterService(server->partner_service_.get());

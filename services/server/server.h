@@ -104,6 +104,8 @@ class WelfareServer {
   std::unique_ptr<grpc_edge::FundService> fund_service_;
   std::unique_ptr<grpc_edge::MemberService> member_service_;
   std::unique_ptr<grpc_edge::LedgerService> ledger_service_;
+  std::unique_ptr<grpc_edge::RulebookService> rulebook_service_;
+  std::unique_ptr<grpc_edge::ClaimService> claim_service_;
   std::unique_ptr<grpc_edge::ReportService> report_service_;
   std::unique_ptr<grpc_edge::PartnerService> partner_service_;
   std::unique_ptr<audit::AuditLog> audit_log_;

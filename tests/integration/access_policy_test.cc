@@ -13,10 +13,12 @@
 #include "tests/testing/test_util.h"
 #include "welfare/ledger/v1/access.grpc.pb.h"
 #include "welfare/ledger/v1/audit.grpc.pb.h"
+#include "welfare/ledger/v1/claims.grpc.pb.h"
 #include "welfare/ledger/v1/funds.grpc.pb.h"
 #include "welfare/ledger/v1/ledger.grpc.pb.h"
 #include "welfare/ledger/v1/members.grpc.pb.h"
 #include "welfare/ledger/v1/reports.grpc.pb.h"
+#include "welfare/ledger/v1/rules.grpc.pb.h"
 
 namespace welfare {
 namespace {
@@ -60,6 +62,17 @@ const std::map<std::string, Expectation>& Table() {
       {"LedgerService.GetBalances", {"ATU", 'f'}},
       {"LedgerService.GetDocument", {"ATU", 'f'}},
       {"LedgerService.ListDocuments", {"ATU", 'f'}},
+      {"RulebookService.AdoptRulebook", {"AT", 'f'}},
+      {"RulebookService.GetRulebook", {"ATU", 'f'}},
+      {"RulebookService.ListRulebooks", {"ATU", 'f'}},
+      // Claims hold health details: never partners.
+      {"ClaimService.SubmitClaim", {"AT", 'f'}},
+      {"ClaimService.CertifyClaim", {"AT", 'f'}},
+      {"ClaimService.ApproveClaim", {"AT", 'f'}},
+      {"ClaimService.RejectClaim", {"AT", 'f'}},
+      {"ClaimService.PayClaim", {"AT", 'f'}},
+      {"ClaimService.GetClaim", {"ATU", 'f'}},
+      {"ClaimService.ListClaims", {"ATU", 'f'}},
       {"ReportService.GetTrialBalance", {"ATU", 'f'}},
       {"ReportService.GetReceiptsAndPayments", {"ATU", 'f'}},
       {"ReportService.GetIncomeAndExpenditure", {"ATU", 'f'}},
@@ -239,6 +252,8 @@ class AccessPolicyTest : public ::testing::Test {
         v1::GetMemberRequest::descriptor()->file(),
         v1::GetEntryRequest::descriptor()->file(),
         v1::ReportRequest::descriptor()->file(),
+        v1::GetRulebookRequest::descriptor()->file(),
+        v1::GetClaimRequest::descriptor()->file(),
         v1::GetCheckpointRequest::descriptor()->file()};
     std::vector<const MethodDescriptor*> methods;
     for (const auto* file : files) {

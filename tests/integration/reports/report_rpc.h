@@ -9,9 +9,9 @@
 
 #include "absl/status/statusor.h"
 #include "clients/ledger_client.h"
-#include "clients/status.h"
 #include "grpcpp/grpcpp.h"
 #include "tests/integration/reports/report_model.h"
+#include "tests/testing/rpc_call.h"
 #include "welfare/ledger/v1/reports.grpc.pb.h"
 
 namespace welfare::testing {
@@ -30,14 +30,7 @@ class ReportRpc {
       grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&,
                                    Response*),
       const Request& request) {
-    grpc::ClientContext context;
-    context.set_deadline(std::chrono::system_clock::now() +
-                         std::chrono::seconds(30));
-    Response response;
-    grpc::Status status =
-        (StubFor<Stub>()->*method)(&context, request, &response);
-    if (!status.ok()) return client::FromGrpcStatus(status, context);
-    return response;
+    return CallRpc(StubFor<Stub>(), method, request);
   }
 
  private:
