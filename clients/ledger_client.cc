@@ -62,7 +62,9 @@ LedgerClient::LedgerClient(const ClientOptions& options,
       channel_(std::move(channel)),
       funds_(v1::FundService::NewStub(channel_)),
       members_(v1::MemberService::NewStub(channel_)),
-      ledger_(v1::LedgerService::NewStub(channel_)) {}
+      ledger_(v1::LedgerService::NewStub(channel_)),
+      rulebooks_(v1::RulebookService::NewStub(channel_)),
+      claims_(v1::ClaimService::NewStub(channel_)) {}
 
 std::string LedgerClient::NewRequestId() {
   unsigned char bytes[16];
@@ -137,6 +139,12 @@ WELFARE_CLIENT_WRITE(ledger_, PostBatch, PostBatchRequest, PostBatchResponse)
 WELFARE_CLIENT_WRITE(ledger_, RecordCollectionDay, RecordCollectionDayRequest,
                      RecordCollectionDayResponse)
 WELFARE_CLIENT_WRITE(ledger_, ReverseEntry, ReverseEntryRequest, Entry)
+WELFARE_CLIENT_WRITE(rulebooks_, AdoptRulebook, AdoptRulebookRequest, Rulebook)
+WELFARE_CLIENT_WRITE(claims_, SubmitClaim, SubmitClaimRequest, Claim)
+WELFARE_CLIENT_WRITE(claims_, CertifyClaim, ClaimStepRequest, Claim)
+WELFARE_CLIENT_WRITE(claims_, ApproveClaim, ClaimStepRequest, Claim)
+WELFARE_CLIENT_WRITE(claims_, RejectClaim, ClaimStepRequest, Claim)
+WELFARE_CLIENT_WRITE(claims_, PayClaim, PayClaimRequest, PayClaimResponse)
 
 WELFARE_CLIENT_READ(funds_, GetFund, GetFundRequest, Fund)
 WELFARE_CLIENT_READ(funds_, ListFunds, ListFundsRequest, ListFundsResponse)
@@ -153,6 +161,11 @@ WELFARE_CLIENT_READ(ledger_, GetBalances, GetBalancesRequest,
 WELFARE_CLIENT_READ(ledger_, GetDocument, GetDocumentRequest, Document)
 WELFARE_CLIENT_READ(ledger_, ListDocuments, ListDocumentsRequest,
                     ListDocumentsResponse)
+WELFARE_CLIENT_READ(rulebooks_, GetRulebook, GetRulebookRequest, Rulebook)
+WELFARE_CLIENT_READ(rulebooks_, ListRulebooks, ListRulebooksRequest,
+                    ListRulebooksResponse)
+WELFARE_CLIENT_READ(claims_, GetClaim, GetClaimRequest, Claim)
+WELFARE_CLIENT_READ(claims_, ListClaims, ListClaimsRequest, ListClaimsResponse)
 
 #undef WELFARE_CLIENT_WRITE
 #undef WELFARE_CLIENT_READ

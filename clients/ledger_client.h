@@ -20,9 +20,11 @@
 #include "absl/status/statusor.h"
 #include "clients/connection.h"
 #include "grpcpp/grpcpp.h"
+#include "welfare/ledger/v1/claims.grpc.pb.h"
 #include "welfare/ledger/v1/funds.grpc.pb.h"
 #include "welfare/ledger/v1/ledger.grpc.pb.h"
 #include "welfare/ledger/v1/members.grpc.pb.h"
+#include "welfare/ledger/v1/rules.grpc.pb.h"
 
 namespace welfare::client {
 
@@ -75,6 +77,12 @@ class LedgerClient {
   absl::StatusOr<v1::RecordCollectionDayResponse> RecordCollectionDay(
       v1::RecordCollectionDayRequest request);
   absl::StatusOr<v1::Entry> ReverseEntry(v1::ReverseEntryRequest request);
+  absl::StatusOr<v1::Rulebook> AdoptRulebook(v1::AdoptRulebookRequest request);
+  absl::StatusOr<v1::Claim> SubmitClaim(v1::SubmitClaimRequest request);
+  absl::StatusOr<v1::Claim> CertifyClaim(v1::ClaimStepRequest request);
+  absl::StatusOr<v1::Claim> ApproveClaim(v1::ClaimStepRequest request);
+  absl::StatusOr<v1::Claim> RejectClaim(v1::ClaimStepRequest request);
+  absl::StatusOr<v1::PayClaimResponse> PayClaim(v1::PayClaimRequest request);
 
   // Reads.
   absl::StatusOr<v1::Fund> GetFund(const v1::GetFundRequest& request);
@@ -94,6 +102,13 @@ class LedgerClient {
       const v1::GetDocumentRequest& request);
   absl::StatusOr<v1::ListDocumentsResponse> ListDocuments(
       const v1::ListDocumentsRequest& request);
+  absl::StatusOr<v1::Rulebook> GetRulebook(
+      const v1::GetRulebookRequest& request);
+  absl::StatusOr<v1::ListRulebooksResponse> ListRulebooks(
+      const v1::ListRulebooksRequest& request);
+  absl::StatusOr<v1::Claim> GetClaim(const v1::GetClaimRequest& request);
+  absl::StatusOr<v1::ListClaimsResponse> ListClaims(
+      const v1::ListClaimsRequest& request);
 
   // OK if the server answers its health check as SERVING.
   absl::Status CheckHealth();
@@ -115,6 +130,8 @@ class LedgerClient {
   std::unique_ptr<v1::FundService::Stub> funds_;
   std::unique_ptr<v1::MemberService::Stub> members_;
   std::unique_ptr<v1::LedgerService::Stub> ledger_;
+  std::unique_ptr<v1::RulebookService::Stub> rulebooks_;
+  std::unique_ptr<v1::ClaimService::Stub> claims_;
 };
 
 }  // namespace welfare::client

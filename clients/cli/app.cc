@@ -142,7 +142,8 @@ const std::vector<Command>& AllCommands() {
     auto* all = new std::vector<Command>();
     for (auto group :
          {FundCommands, MemberCommands, MoneyCommands, CollectionCommands,
-          ImportCommands, JournalCommands, DocumentCommands, AccessCommands}) {
+          ImportCommands, JournalCommands, DocumentCommands, RulebookCommands,
+          ClaimCommands, AccessCommands}) {
       for (Command& command : group()) all->push_back(std::move(command));
     }
     return all;

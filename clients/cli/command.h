@@ -37,7 +37,8 @@ struct Command {
 
 // The commands of each group (fund_commands.cc, member_commands.cc,
 // money_commands.cc, collection_commands.cc, import_commands.cc,
-// journal_commands.cc, document_commands.cc, access_commands.cc).
+// journal_commands.cc, document_commands.cc, rulebook_commands.cc,
+// claim_commands.cc, access_commands.cc).
 std::vector<Command> AccessCommands();
 std::vector<Command> FundCommands();
 std::vector<Command> MemberCommands();
@@ -46,6 +47,8 @@ std::vector<Command> CollectionCommands();
 std::vector<Command> ImportCommands();
 std::vector<Command> JournalCommands();
 std::vector<Command> DocumentCommands();
+std::vector<Command> RulebookCommands();
+std::vector<Command> ClaimCommands();
 
 // Flags several commands share.
 FlagSpec RequestIdFlag();

@@ -75,8 +75,10 @@ TEST(AppTest, EveryApiOperationHasACommand) {
           "dues", "collect", "import", "contribute", "benefit", "cost", "post",
           "batch", "reverse", "entry get", "entry list", "balances", "health",
           "receipt print", "receipt list", "voucher print", "voucher list",
-          "principal add", "principal revoke", "principal list",
-          "principal changes", "whoami"));
+          "rulebook adopt", "rulebook show", "rulebook list", "claim submit",
+          "claim certify", "claim approve", "claim reject", "claim pay",
+          "claim show", "claim list", "principal add", "principal revoke",
+          "principal list", "principal changes", "whoami"));
 }
 
 TEST(AppTest, EveryCommandsHelpTeachesItsFlagsAndAnExample) {
