@@ -16,13 +16,6 @@ namespace record_v1 = welfare::storage::v1;
 constexpr int32_t kAccountKindCash = 1;
 constexpr int32_t kAccountKindBank = 2;
 
-std::string Baht(int64_t satang) {
-  const uint64_t magnitude = satang < 0 ? 0 - static_cast<uint64_t>(satang)
-                                        : static_cast<uint64_t>(satang);
-  return absl::StrFormat("%s%d.%02d baht", satang < 0 ? "-" : "",
-                         magnitude / 100, magnitude % 100);
-}
-
 }  // namespace
 
 LedgerModel::LedgerModel(EarlierEntry earlier) : earlier_(std::move(earlier)) {}
@@ -55,6 +48,7 @@ absl::StatusOr<LedgerModel> LedgerModel::FromState(const v1::FundState& state,
     model.document_counters_[{counter.kind(), counter.fiscal_year()}] =
         counter.last_number();
   }
+  model.LoadClaims(state);
   return model;
 }
 
@@ -89,6 +83,7 @@ void LedgerModel::SaveTo(v1::FundState* state) const {
     counter->set_fiscal_year(key.second);
     counter->set_last_number(last);
   }
+  SaveClaims(state);
 }
 
 absl::Status LedgerModel::Apply(const EntryRecord& record, Findings& findings) {
@@ -133,6 +128,15 @@ absl::Status LedgerModel::Apply(const EntryRecord& record, Findings& findings) {
       return absl::OkStatus();
     case record_v1::ENTRY_KIND_REVERSAL:
       return ApplyReversal(record, findings);
+    case record_v1::ENTRY_KIND_RULEBOOK_ADOPTED:
+      ApplyRulebook(record, findings);
+      return absl::OkStatus();
+    case record_v1::ENTRY_KIND_CLAIM_SUBMITTED:
+    case record_v1::ENTRY_KIND_CLAIM_CERTIFIED:
+    case record_v1::ENTRY_KIND_CLAIM_APPROVED:
+    case record_v1::ENTRY_KIND_CLAIM_REJECTED:
+      ApplyClaimStep(record, findings);
+      return absl::OkStatus();
     default:
       findings.Add(
           FindingKind::ENTRY_MALFORMED, sequence,

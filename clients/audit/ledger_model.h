@@ -124,6 +124,14 @@ class LedgerModel {
   // Receipt and voucher numbers (ledger_model_documents.cc). Returns an
   // error only when `earlier` fails.
   absl::Status CheckDocument(const EntryRecord& record, Findings& findings);
+  // Rulebooks and claims (ledger_model_claims.cc).
+  void ApplyRulebook(const EntryRecord& record, Findings& findings);
+  void ApplyClaimStep(const EntryRecord& record, Findings& findings);
+  void CheckBenefitClaim(const EntryRecord& record, Findings& findings);
+  // A reversed claim payment leaves its claim APPROVED.
+  void ReopenPaidClaim(uint64_t payment_sequence);
+  void LoadClaims(const v1::FundState& state);
+  void SaveClaims(v1::FundState* state) const;
   // From this object's table, or from `earlier`.
   absl::StatusOr<Target> FindTarget(uint64_t sequence);
   // The member, or nullptr after a finding that it does not exist.
@@ -144,6 +152,13 @@ class LedgerModel {
   // each (kind, fiscal year).
   int32_t fiscal_year_start_month_ = 0;
   std::map<std::pair<int32_t, int32_t>, uint32_t> document_counters_;
+  // Rulebooks' effective days, and every claim by its number (the
+  // submitting sequence); payments_ maps a claim payment to its claim.
+  bool has_rulebook_ = false;
+  int32_t first_rulebook_day_ = 0;
+  int32_t last_rulebook_day_ = 0;
+  std::map<uint64_t, v1::ClaimModelState> claims_;
+  absl::flat_hash_map<uint64_t, uint64_t> payments_;
 };
 
 }  // namespace welfare::auditor

@@ -118,6 +118,7 @@ void LedgerModel::ApplyDisbursement(const EntryRecord& record,
                                     Findings& findings) {
   const int32_t category = record.disbursement().benefit_category();
   if (category == 0) return;  // An operating cost.
+  CheckBenefitClaim(record, findings);
   MemberState* member =
       FindMember(record.member_number(), record.sequence(), findings);
   if (member == nullptr) return;
@@ -199,6 +200,7 @@ absl::Status LedgerModel::ApplyReversal(const EntryRecord& record,
     return absl::OkStatus();
   }
   CheckReversal(record, *target, findings);
+  ReopenPaidClaim(reversed);
   if (target->month_count > 0 && target->member_number >= 1 &&
       static_cast<size_t>(target->member_number) <= members_.size()) {
     RemovePaidMonths(&members_[target->member_number - 1], target->first_month,

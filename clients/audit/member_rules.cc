@@ -215,4 +215,11 @@ std::string DayText(int32_t day) {
                          date.day());
 }
 
+std::string Baht(int64_t satang) {
+  const uint64_t magnitude = satang < 0 ? 0 - static_cast<uint64_t>(satang)
+                                        : static_cast<uint64_t>(satang);
+  return absl::StrFormat("%s%d.%02d baht", satang < 0 ? "-" : "",
+                         magnitude / 100, magnitude % 100);
+}
+
 }  // namespace welfare::auditor

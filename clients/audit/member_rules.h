@@ -68,6 +68,8 @@ void RemovePaidMonths(MemberState* member, int32_t first_month,
 std::string MonthText(int32_t month_index);
 // "2026-06-15" for a day.
 std::string DayText(int32_t day);
+// "1234.50 baht", "-0.05 baht".
+std::string Baht(int64_t satang);
 
 }  // namespace welfare::auditor
 

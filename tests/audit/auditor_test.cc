@@ -120,6 +120,24 @@ TEST_F(AuditorTest, ALaterRunChecksOnlyTheNewEntries) {
   EXPECT_EQ(third.previous_tree_size(), 15u);
 }
 
+TEST_F(AuditorTest, RulebooksAndClaimsVerifyAcrossRuns) {
+  WriteALife();  // Its benefit was paid before any rulebook.
+  fund_->AdoptRulebook();
+  const uint64_t paid = fund_->PaidClaim(1, 2);
+  ASSERT_NE(paid, 0u);
+  auto auditor = NewAuditor();
+  const v1::FundReport first = auditor->VerifyFund("ban-nong-khu");
+  EXPECT_EQ(first.outcome(), v1::VERIFIED) << first.DebugString();
+  // From the saved state: the paid claim's reversal reopens it, and a new
+  // claim is paid.
+  fund_->Reverse(paid);
+  ASSERT_NE(fund_->PaidClaim(1, 1), 0u);
+  const v1::FundReport second = auditor->VerifyFund("ban-nong-khu");
+  EXPECT_EQ(second.outcome(), v1::VERIFIED) << second.DebugString();
+  EXPECT_EQ(second.previous_tree_size(), first.checkpoint().tree_size());
+  EXPECT_GT(second.entries_checked(), 4u);
+}
+
 TEST_F(AuditorTest, ALargerFundVerifiesAcrossManyStreamChunks) {
   fund_->Register(1);
   fund_->Donations(2000);

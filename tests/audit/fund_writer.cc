@@ -87,6 +87,41 @@ uint64_t FundWriter::Benefit(int32_t member, int64_t satang) {
   return SequenceOf(client_->RecordDisbursement(request));
 }
 
+uint64_t FundWriter::AdoptRulebook() {
+  ledger_v1::AdoptRulebookRequest request;
+  request.set_parent(parent());
+  ledger_v1::Rulebook* rulebook = request.mutable_rulebook();
+  rulebook->set_resolution("มติที่ประชุมใหญ่ 1/2569");
+  *rulebook->mutable_effective_date() = MakeDate(2026, 4, 1);
+  ledger_v1::BenefitRule* stay = rulebook->add_benefits();
+  stay->set_category(ledger_v1::BENEFIT_CATEGORY_SICKNESS);
+  stay->set_amount_per_night_satang(20000);
+  return SequenceOf(client_->AdoptRulebook(request));
+}
+
+uint64_t FundWriter::PaidClaim(int32_t member, int nights) {
+  ledger_v1::SubmitClaimRequest submit;
+  submit.set_parent(parent());
+  submit.mutable_claim()->set_member_number(member);
+  submit.mutable_claim()->set_category(ledger_v1::BENEFIT_CATEGORY_SICKNESS);
+  *submit.mutable_claim()->mutable_event_date() = MakeDate(2026, 6, 1);
+  submit.mutable_claim()->set_nights(nights);
+  submit.mutable_claim()->mutable_details()->set_description("ไข้หวัดใหญ่");
+  auto claim = client_->SubmitClaim(submit);
+  EXPECT_THAT(claim, IsOk());
+  if (!claim.ok()) return 0;
+  ledger_v1::ClaimStepRequest step;
+  step.set_name(claim->name());
+  EXPECT_THAT(client_->CertifyClaim(step), IsOk());
+  step.set_resolution("มติคณะกรรมการ 6/2569");
+  EXPECT_THAT(client_->ApproveClaim(step), IsOk());
+  ledger_v1::PayClaimRequest pay;
+  pay.set_name(claim->name());
+  auto paid = client_->PayClaim(pay);
+  EXPECT_THAT(paid, IsOk());
+  return paid.ok() ? paid->entry().sequence() : 0;
+}
+
 uint64_t FundWriter::Reverse(uint64_t sequence) {
   ledger_v1::ReverseEntryRequest request;
   request.set_name(absl::StrCat(parent(), "/entries/", sequence));

@@ -27,6 +27,11 @@ class FundWriter {
   uint64_t Resign(int32_t member);
   uint64_t UpdateProfile(int32_t member);
   uint64_t EraseProfile(int32_t member);
+  // A rulebook in force from 2026-04-01: sickness, 200 baht a night.
+  uint64_t AdoptRulebook();
+  // A sickness claim of member's (event 2026-06-01) submitted, certified,
+  // approved and paid; returns the payment's sequence.
+  uint64_t PaidClaim(int32_t member, int nights);
   // `count` donations of 1 baht in one batch; returns the last sequence.
   uint64_t Donations(int count);
 
