@@ -1,11 +1,13 @@
-// Ledger writes of claims: submit, certify, approve, reject, pay. Each is
-// one entry; the claim's view (L-key) follows its state.
+// Ledger writes of claims: submit, certify, approve, reject (payment:
+// claim_payment.cc). Each is one entry; the claim's view (L-key) follows
+// its state.
 #include <optional>
 #include <string>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "services/domain/claim_steps.h"
 #include "services/domain/claims.h"
 #include "services/domain/dates.h"
 #include "services/domain/documents.h"
@@ -86,102 +88,6 @@ absl::Status CheckClaim(const v1::Claim& claim, int32_t today,
                         "want MEMBER, NOMINEE or FAMILY");
   }
   return CheckDetails(claim.details());
-}
-
-absl::StatusOr<record::ClaimView> ReadClaim(storage::AppendContext& context,
-                                            uint64_t number) {
-  if (!context.fund().exists()) return FundNotFound(context.fund_id());
-  ASSIGN_OR_RETURN(auto claim, ReadRecord<record::ClaimView>(
-                                   context.staging(), Column::kViews,
-                                   keys::Claim(context.fund_id(), number)));
-  if (!claim.has_value()) return ClaimNotFound(context.fund_id(), number);
-  return *std::move(claim);
-}
-
-void PutClaim(storage::AppendContext& context, const record::ClaimView& claim) {
-  context.staging().Put(Column::kViews,
-                        keys::Claim(context.fund_id(), claim.sequence()),
-                        claim.SerializeAsString());
-}
-
-std::string StateName(int32_t state) {
-  return v1::ClaimState_Name(static_cast<v1::ClaimState>(state))
-      .substr(sizeof("CLAIM_STATE_") - 1);
-}
-
-// FAILED_PRECONDITION CLAIM_STATE_INVALID unless the claim is in one of
-// the states; DATE_INVALID if day is before its last step.
-absl::Status CheckStep(const record::ClaimView& claim, absl::string_view step,
-                       std::initializer_list<v1::ClaimState> from,
-                       int32_t day) {
-  bool allowed = false;
-  std::vector<std::string> names;
-  for (v1::ClaimState state : from) {
-    allowed = allowed || claim.state() == state;
-    names.push_back(StateName(state));
-  }
-  if (!allowed) {
-    return Error(absl::StatusCode::kFailedPrecondition, "CLAIM_STATE_INVALID",
-                 absl::StrCat("claim ", claim.sequence(), " is ",
-                              StateName(claim.state()), "; to ", step,
-                              " it must be ", absl::StrJoin(names, " or ")));
-  }
-  const int32_t last = claim.steps(claim.steps_size() - 1).day();
-  if (day < last) {
-    return InvalidField("DATE_INVALID", "effective_date",
-                        absl::StrCat(storage::DayText(day),
-                                     " is before the claim's last step, on ",
-                                     storage::DayText(last)));
-  }
-  return absl::OkStatus();
-}
-
-void AddStep(record::ClaimView& claim, v1::ClaimState state, uint64_t sequence,
-             int32_t day, const std::string& principal, int64_t now_micros,
-             const std::string& note, const std::string& resolution) {
-  claim.set_state(state);
-  record::ClaimStepRecord* step = claim.add_steps();
-  step->set_state(state);
-  step->set_sequence(sequence);
-  step->set_day(day);
-  step->set_principal(principal);
-  step->set_time_micros(now_micros);
-  step->set_note(note);
-  step->set_resolution(resolution);
-}
-
-// The rule a claim is evaluated under, and its evaluation against the
-// member's history now.
-struct Evaluated {
-  record::BenefitRuleRecord rule;
-  v1::BenefitEvaluation evaluation;
-};
-
-absl::StatusOr<Evaluated> Evaluate(storage::AppendContext& context,
-                                   const record::MemberView& member,
-                                   const record::RulebookVersion& rulebook,
-                                   int32_t category,
-                                   const std::string& sub_type,
-                                   int32_t event_day, int32_t nights) {
-  const record::BenefitRuleRecord* rule =
-      RuleFor(rulebook.body(), category, sub_type);
-  if (rule == nullptr) {
-    return Error(
-        absl::StatusCode::kFailedPrecondition, "BENEFIT_NOT_IN_RULEBOOK",
-        absl::StrCat(
-            "the rulebook in force on ", storage::DayText(event_day), " (",
-            RulebookResourceName(context.fund_id(), rulebook.sequence()),
-            ") has no rule for ",
-            v1::BenefitCategory_Name(
-                static_cast<v1::BenefitCategory>(category)),
-            sub_type.empty() ? "" : " / ", sub_type));
-  }
-  ASSIGN_OR_RETURN(const int32_t start_month, FiscalStartMonthOf(context));
-  Evaluated out{*rule, {}};
-  out.evaluation =
-      EvaluateBenefit(Rewire<v1::BenefitRule>(*rule),
-                      FactsFor(member, *rule, event_day, nights, start_month));
-  return out;
 }
 
 // Runs after a claim write is durable: answers with the claim as stored.
@@ -360,136 +266,6 @@ void Ledger::TakeClaimStep(const std::string& principal,
   Submit(name.fund_id, request.request_id(), request, principal, 1,
          /*keep_entries=*/true, std::move(apply),
          AnswerWithClaim(this, name.fund_id, name.sequence, std::move(done)));
-}
-
-void Ledger::PayClaim(const std::string& principal,
-                      const v1::PayClaimRequest& request,
-                      Done<v1::PayClaimResponse> done) {
-  EntryName name;
-  int32_t day = 0;
-  absl::Status checked = [&]() -> absl::Status {
-    ASSIGN_OR_RETURN(name, ParseClaimName("name", request.name()));
-    RETURN_IF_ERROR(CheckRequestId(request.request_id()));
-    if (request.amount_satang() != 0) {
-      RETURN_IF_ERROR(CheckAmount("amount_satang", request.amount_satang()));
-    }
-    ASSIGN_OR_RETURN(
-        day, BusinessDay("effective_date", request.effective_date(), Today()));
-    RETURN_IF_ERROR(
-        CheckText("source_document", request.source_document(), 64, false));
-    RETURN_IF_ERROR(
-        CheckText("memo", request.memo(), 500, false, TextKind::kMultiLine));
-    return CheckText("override_resolution", request.override_resolution(), 200,
-                     false);
-  }();
-  if (!checked.ok()) return done(checked);
-
-  auto apply = [request, day,
-                principal](storage::AppendContext& context) -> absl::Status {
-    const uint64_t number = ParseClaimName("name", request.name())->sequence;
-    ASSIGN_OR_RETURN(record::ClaimView claim, ReadClaim(context, number));
-    RETURN_IF_ERROR(CheckStep(claim, "pay", {v1::CLAIM_STATE_APPROVED}, day));
-    const record::ClaimSubmittedBody& submitted = claim.submitted();
-    ASSIGN_OR_RETURN(record::MemberView member,
-                     ReadMemberView(context.staging(), context.fund_id(),
-                                    claim.member_number()));
-    ASSIGN_OR_RETURN(record::RulebooksView rulebooks,
-                     ReadRulebooks(context.staging(), context.fund_id()));
-    const record::RulebookVersion* rulebook = nullptr;
-    for (const auto& version : rulebooks.versions()) {
-      if (version.sequence() == submitted.rulebook_sequence()) {
-        rulebook = &version;
-      }
-    }
-    if (rulebook == nullptr) {
-      return CorruptRecord("claim's rulebook",
-                           keys::Claim(context.fund_id(), number));
-    }
-    ASSIGN_OR_RETURN(Evaluated evaluated,
-                     Evaluate(context, member, *rulebook, submitted.category(),
-                              submitted.sub_type(), submitted.event_day(),
-                              submitted.nights()));
-    const v1::BenefitEvaluation& evaluation = evaluated.evaluation;
-    const int64_t amount = request.amount_satang() != 0
-                               ? request.amount_satang()
-                               : evaluation.allowed_satang();
-    const bool exceeds =
-        !evaluation.eligible() || amount > evaluation.allowed_satang();
-    if (exceeds && request.override_resolution().empty()) {
-      std::vector<std::string> failed;
-      for (const auto& item : evaluation.items()) {
-        if (!item.passed()) failed.push_back(item.explanation());
-      }
-      return Error(
-          absl::StatusCode::kFailedPrecondition, "CLAIM_EXCEEDS_RULES",
-          absl::StrCat("claim ", number, ": the rules allow ",
-                       storage::BahtText(evaluation.allowed_satang()), " now",
-                       failed.empty() ? "" : " (", absl::StrJoin(failed, "; "),
-                       failed.empty() ? "" : ")",
-                       request.amount_satang() != 0
-                           ? absl::StrCat(", not ", storage::BahtText(amount))
-                           : "",
-                       "; paying more needs the committee's resolution in "
-                       "override_resolution"));
-    }
-    if (!exceeds && !request.override_resolution().empty()) {
-      return InvalidField("FIELD_INVALID", "override_resolution",
-                          "the payment is within the rules; give no "
-                          "override");
-    }
-    if (amount == 0) {
-      return InvalidField("FIELD_REQUIRED", "amount_satang",
-                          "the rules allow nothing; give the amount the "
-                          "committee's resolution pays");
-    }
-    v1::Disbursement disbursement;
-    v1::Benefit* benefit = disbursement.mutable_benefit();
-    benefit->set_category(
-        static_cast<v1::BenefitCategory>(submitted.category()));
-    benefit->set_member_number(claim.member_number());
-    benefit->set_sub_type(submitted.sub_type());
-    benefit->set_payee(static_cast<v1::Payee>(submitted.payee()));
-    benefit->set_quantity(evaluation.nights_paid() != 0
-                              ? evaluation.nights_paid()
-                              : submitted.nights());
-    disbursement.set_amount_satang(amount);
-    disbursement.set_payment_account_code(request.payment_account_code());
-    *disbursement.mutable_effective_date() = DateOf(day);
-    disbursement.set_source_document(request.source_document());
-    disbursement.set_memo(request.memo());
-    ASSIGN_OR_RETURN(MoneyItem item,
-                     DisbursementItem(disbursement, day, "payment"));
-    record::DisbursementBody* body = item.entry.mutable_disbursement();
-    body->set_claim_sequence(number);
-    body->set_event_day(submitted.event_day());
-    body->set_override_resolution(exceeds ? request.override_resolution() : "");
-    *body->mutable_evaluation() =
-        Rewire<record::BenefitEvaluationRecord>(evaluation);
-    ASSIGN_OR_RETURN(uint64_t sequence, ApplyMoneyItem(context, item));
-    claim.set_payment_sequence(sequence);
-    claim.set_paid_satang(amount);
-    claim.set_override_resolution(body->override_resolution());
-    AddStep(claim, v1::CLAIM_STATE_PAID, sequence, day, principal,
-            context.now_micros(), request.memo(),
-            request.override_resolution());
-    PutClaim(context, claim);
-    return absl::OkStatus();
-  };
-  Submit(
-      name.fund_id, request.request_id(), request, principal, 1,
-      /*keep_entries=*/true, std::move(apply),
-      [this, fund_id = name.fund_id, number = name.sequence,
-       done = std::move(done)](absl::StatusOr<storage::AppendResult> result) {
-        if (!result.ok()) return done(result.status());
-        v1::PayClaimResponse response;
-        v1::GetClaimRequest get;
-        get.set_name(ClaimResourceName(fund_id, number));
-        absl::StatusOr<v1::Claim> claim = GetClaim(get);
-        if (!claim.ok()) return done(claim.status());
-        *response.mutable_claim() = *std::move(claim);
-        *response.mutable_entry() = EntryToApi(result->entries.front(), 0);
-        done(std::move(response));
-      });
 }
 
 }  // namespace welfare::domain
