@@ -182,6 +182,20 @@ std::string BenefitTallyPrefix(absl::string_view fund_id, uint8_t category) {
   return key;
 }
 
+std::string OverrideTally(absl::string_view fund_id, uint8_t category,
+                          int32_t day) {
+  std::string key = OverrideTallyPrefix(fund_id);
+  key.push_back(static_cast<char>(category));
+  AppendDay(&key, day);
+  return key;
+}
+
+std::string OverrideTallyPrefix(absl::string_view fund_id) {
+  std::string key = FundScoped('Y', fund_id);
+  key.push_back('o');
+  return key;
+}
+
 std::string RoundTally(absl::string_view fund_id, absl::string_view round,
                        int32_t day) {
   WELFARE_CHECK(round.size() <= 255);

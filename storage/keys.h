@@ -36,6 +36,8 @@
 //                                               from that account
 //   'Y' fund_key 'C' code:be16 month         -> the same by month
 //   'Y' fund_key 'b' category:u8 day member:be32  -> net benefit paid
+//   'Y' fund_key 'o' category:u8 day         -> net benefit paid above the
+//                                               rules by a committee override
 //   'Y' fund_key 'g' length:u8 round day     -> net government match
 //   'Y' fund_key 'm' category:u8 status:u8 day    -> members entering (+1)
 //                                               or leaving (-1) a status
@@ -97,6 +99,9 @@ std::string CashFlowMonthPrefix(absl::string_view fund_id);
 std::string BenefitTally(absl::string_view fund_id, uint8_t category,
                          int32_t day, int32_t member_number);
 std::string BenefitTallyPrefix(absl::string_view fund_id, uint8_t category);
+std::string OverrideTally(absl::string_view fund_id, uint8_t category,
+                          int32_t day);
+std::string OverrideTallyPrefix(absl::string_view fund_id);
 // round is 1..255 bytes, or empty for government match without a round.
 std::string RoundTally(absl::string_view fund_id, absl::string_view round,
                        int32_t day);

@@ -257,6 +257,18 @@ absl::StatusOr<std::map<std::string, int64_t>> TotalsReader::MatchingRounds(
   return rounds;
 }
 
+absl::StatusOr<std::map<uint8_t, int64_t>> TotalsReader::OverridesByCategory(
+    absl::string_view fund_id, DayRange range) {
+  std::map<uint8_t, int64_t> overrides;
+  RETURN_IF_ERROR(SumByGroup(
+      Tallies(keys::OverrideTallyPrefix(fund_id)), fund_id,
+      [](absl::string_view) -> size_t { return 1; }, range,
+      [&overrides](absl::string_view group, int64_t sum) {
+        if (sum != 0) overrides[static_cast<uint8_t>(group[0])] = sum;
+      }));
+  return overrides;
+}
+
 absl::StatusOr<int64_t> TotalsReader::BenefitPeople(absl::string_view fund_id,
                                                     uint8_t category,
                                                     DayRange range) {

@@ -59,6 +59,11 @@ class TotalsReader {
   absl::StatusOr<std::map<std::string, int64_t>> MatchingRounds(
       absl::string_view fund_id, DayRange range);
 
+  // Net benefit paid above the rules by committee overrides in the range,
+  // by category (1..16); categories with none are absent.
+  absl::StatusOr<std::map<uint8_t, int64_t>> OverridesByCategory(
+      absl::string_view fund_id, DayRange range);
+
   // The number of members whose net benefit of the category (1..16) in the
   // range is positive. Reads one total per member and day with benefits in the
   // range.

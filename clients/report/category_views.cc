@@ -29,6 +29,30 @@ View BenefitsView(const Style& style, const v1::BenefitsByCategory& report) {
                         style.Money(report.amount_total_satang()), "",
                         style.Money(report.amount_cumulative_total_satang())});
   view.document.reports.push_back(std::move(table));
+  // Claims paid above the rulebook by a committee's override, shown
+  // whenever there are any (ClaimService.PayClaim).
+  cli::Report overrides;
+  overrides.title = style.Words("ในจำนวนนี้ จ่ายเกินระเบียบตามมติคณะกรรมการ",
+                                "Of which paid OVER THE RULES by committee "
+                                "resolution");
+  overrides.columns = {cells.Text("ที่", "No."),
+                       cells.Text("ประเภทสวัสดิการ", "Category"),
+                       cells.Number("จำนวนเงิน", "Amount"),
+                       cells.Number("จำนวนเงิน (สะสม)", "Amount (cumulative)")};
+  for (const v1::BenefitCategoryRow& row : report.rows()) {
+    if (row.override_amount_satang() == 0 &&
+        row.override_amount_cumulative_satang() == 0) {
+      continue;
+    }
+    overrides.rows.push_back(
+        {absl::StrFormat("%02d", static_cast<int>(row.category())),
+         cells.Label(format::BenefitCategoryLabels(), row.category()),
+         style.Money(row.override_amount_satang()),
+         style.Money(row.override_amount_cumulative_satang())});
+  }
+  if (!overrides.rows.empty()) {
+    view.document.reports.push_back(std::move(overrides));
+  }
   return view;
 }
 

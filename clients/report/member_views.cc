@@ -25,6 +25,11 @@ std::string LineDetails(const Style& style, const v1::PassbookLine& line) {
         &text, " ",
         cells.Months(line.months().first_month(), line.months().month_count()));
   }
+  if (!line.override_resolution().empty()) {
+    absl::StrAppend(&text,
+                    style.Words(" (เกินระเบียบตามมติ ", " (OVER THE RULES by "),
+                    line.override_resolution(), ")");
+  }
   return text;
 }
 

@@ -120,6 +120,16 @@ View StatusFormView(const Style& style, const v1::FundStatusForm& form) {
          style.Count(row.people()), style.Money(row.amount_satang()),
          style.Count(row.people_cumulative()),
          style.Money(row.amount_cumulative_satang())});
+    if (row.override_amount_satang() != 0 ||
+        row.override_amount_cumulative_satang() != 0) {
+      csv.Row({benefits,
+               absl::StrFormat("%02d", static_cast<int>(row.category())),
+               style.Words("ในจำนวนนี้ จ่ายเกินระเบียบตามมติคณะกรรมการ",
+                           "of which paid OVER THE RULES by committee "
+                           "resolution"),
+               "", style.Money(row.override_amount_satang()), "",
+               style.Money(row.override_amount_cumulative_satang())});
+    }
   }
   const std::string cash =
       style.Words("5. งบรับ-จ่าย", "5. Receipts and payments");

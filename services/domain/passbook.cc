@@ -45,6 +45,11 @@ void Describe(const EntryRecord& about, int sign, v1::PassbookLine* line,
     line->set_benefit_category(static_cast<v1::BenefitCategory>(
         about.disbursement().benefit_category()));
     line->set_sub_type(about.disbursement().sub_type());
+    if (about.disbursement().claim_sequence() != 0) {
+      line->set_claim(ClaimResourceName(about.fund_id(),
+                                        about.disbursement().claim_sequence()));
+    }
+    line->set_override_resolution(about.disbursement().override_resolution());
     passbook->set_benefits_total_satang(passbook->benefits_total_satang() +
                                         amount);
   }

@@ -37,6 +37,13 @@ void StageMoneyTallies(storage::AppendContext& context,
                                       static_cast<uint8_t>(category), day,
                                       money_entry.member_number()),
           amount);
+      if (!money_entry.disbursement().override_resolution().empty()) {
+        context.staging().AddToTotal(
+            storage::Column::kTallies,
+            storage::keys::OverrideTally(context.fund_id(),
+                                         static_cast<uint8_t>(category), day),
+            amount);
+      }
     }
   } else if (money_entry.has_contribution() &&
              money_entry.contribution().source() ==

@@ -182,6 +182,11 @@ absl::StatusOr<v1::BenefitsByCategory> BenefitsByCategoryOf(
   ASSIGN_OR_RETURN(auto closing, books.BalancesAsOf(range.last));
   v1::BenefitsByCategory report;
   *report.mutable_header() = books.Header(range);
+  ASSIGN_OR_RETURN(const auto overrides,
+                   books.totals().OverridesByCategory(books.fund_id(), range));
+  ASSIGN_OR_RETURN(const auto overrides_to_date,
+                   books.totals().OverridesByCategory(
+                       books.fund_id(), {kBeginningOfTime, range.last}));
   int64_t total = 0, cumulative_total = 0;
   for (int category = 1; category <= 16; ++category) {
     const uint32_t code =
@@ -200,6 +205,13 @@ absl::StatusOr<v1::BenefitsByCategory> BenefitsByCategoryOf(
             books.fund_id(), static_cast<uint8_t>(category), range));
     row->set_people(people.in_range);
     row->set_people_cumulative(people.to_date);
+    const auto key = static_cast<uint8_t>(category);
+    if (auto it = overrides.find(key); it != overrides.end()) {
+      row->set_override_amount_satang(it->second);
+    }
+    if (auto it = overrides_to_date.find(key); it != overrides_to_date.end()) {
+      row->set_override_amount_cumulative_satang(it->second);
+    }
     total += row->amount_satang();
     cumulative_total += row->amount_cumulative_satang();
   }

@@ -11,6 +11,7 @@
 #include "tests/testing/rpc_call.h"
 #include "tests/testing/test_util.h"
 #include "welfare/ledger/v1/claims.grpc.pb.h"
+#include "welfare/ledger/v1/reports.grpc.pb.h"
 #include "welfare/ledger/v1/rules.grpc.pb.h"
 
 namespace welfare::testing {
@@ -387,6 +388,34 @@ TEST_F(ClaimsTest, PaymentsNeverExceedTheRulesWithoutAnOverride) {
             "มติคณะกรรมการ 7/2569 ให้จ่ายเต็ม");
   EXPECT_EQ(paid->entry().disbursement().override_resolution(),
             "มติคณะกรรมการ 7/2569 ให้จ่ายเต็ม");
+  // Every report marks it: benefits by category, and the passbook.
+  auto reports = v1::ReportService::NewStub(server_.NewChannel());
+  v1::ReportRequest report;
+  report.set_parent(kFund);
+  auto benefits = CallRpc(
+      reports.get(), &v1::ReportService::Stub::GetBenefitsByCategory, report);
+  ASSERT_THAT(benefits, IsOk());
+  const v1::BenefitCategoryRow& sickness =
+      benefits->rows(v1::BENEFIT_CATEGORY_SICKNESS - 1);
+  EXPECT_EQ(sickness.amount_satang(), 180000);
+  EXPECT_EQ(sickness.override_amount_satang(), 180000);
+  EXPECT_EQ(sickness.override_amount_cumulative_satang(), 180000);
+  EXPECT_EQ(
+      benefits->rows(v1::BENEFIT_CATEGORY_DEATH - 1).override_amount_satang(),
+      0);
+  v1::GetPassbookRequest passbook;
+  passbook.set_name(absl::StrCat(kFund, "/members/1"));
+  auto book =
+      CallRpc(reports.get(), &v1::ReportService::Stub::GetPassbook, passbook);
+  ASSERT_THAT(book, IsOk());
+  bool marked = false;
+  for (const auto& line : book->lines()) {
+    if (line.sequence() == paid->entry().sequence()) {
+      marked = line.override_resolution() == "มติคณะกรรมการ 7/2569 ให้จ่ายเต็ม" &&
+               line.claim() == claim.name();
+    }
+  }
+  EXPECT_TRUE(marked) << book->DebugString();
 
   // The year's six nights were used by the 5 paid (not the 9 asked); a
   // second stay is evaluated again at payment against what was paid.
