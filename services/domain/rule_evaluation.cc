@@ -89,6 +89,9 @@ v1::BenefitEvaluation EvaluateBenefit(const v1::BenefitRule& rule,
   check("membership", MayReceive(rule, facts.status),
         MayReceive(rule, facts.status)
             ? "a member who may receive it on the event date"
+        : facts.status == v1::MEMBER_STATUS_UNSPECIFIED
+            ? absl::StrCat("not yet a member on the event date (joined ",
+                           storage::DayText(facts.join_day), ")")
             : absl::StrCat("not active on the event date (",
                            v1::MemberStatus_Name(
                                static_cast<v1::MemberStatus>(facts.status)),
