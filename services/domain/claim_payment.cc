@@ -44,8 +44,15 @@ void Ledger::PayClaim(const std::string& principal,
         CheckText("source_document", request.source_document(), 64, false));
     RETURN_IF_ERROR(
         CheckText("memo", request.memo(), 500, false, TextKind::kMultiLine));
+    if (!request.payment_account_code().empty()) {
+      RETURN_IF_ERROR(ParseAccountCode("payment_account_code",
+                                       request.payment_account_code())
+                          .status());
+    }
+    // Given at all, a resolution must say something: a blank one would
+    // let a payment exceed the rules on no one's authority.
     return CheckText("override_resolution", request.override_resolution(), 200,
-                     false);
+                     /*required=*/!request.override_resolution().empty());
   }();
   if (!checked.ok()) return done(checked);
 
@@ -114,9 +121,11 @@ void Ledger::PayClaim(const std::string& principal,
     benefit->set_member_number(claim.member_number());
     benefit->set_sub_type(submitted.sub_type());
     benefit->set_payee(static_cast<v1::Payee>(submitted.payee()));
-    benefit->set_quantity(evaluation.nights_paid() != 0
-                              ? evaluation.nights_paid()
-                              : submitted.nights());
+    // The nights paid for: those the rules allow, or with an override all
+    // the claim's nights (they count against later claims' caps).
+    benefit->set_quantity(exceeds || evaluation.nights_paid() == 0
+                              ? submitted.nights()
+                              : evaluation.nights_paid());
     disbursement.set_amount_satang(amount);
     disbursement.set_payment_account_code(request.payment_account_code());
     *disbursement.mutable_effective_date() = DateOf(day);

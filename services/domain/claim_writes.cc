@@ -249,9 +249,11 @@ void Ledger::TakeClaimStep(const std::string& principal,
         break;
       default:
         entry.set_kind(record::ENTRY_KIND_CLAIM_REJECTED);
-        RETURN_IF_ERROR(CheckStep(
-            claim, "reject",
-            {v1::CLAIM_STATE_SUBMITTED, v1::CLAIM_STATE_CERTIFIED}, day));
+        RETURN_IF_ERROR(
+            CheckStep(claim, "reject",
+                      {v1::CLAIM_STATE_SUBMITTED, v1::CLAIM_STATE_CERTIFIED,
+                       v1::CLAIM_STATE_APPROVED},
+                      day));
         break;
     }
     entry.set_member_number(claim.member_number());
@@ -263,9 +265,13 @@ void Ledger::TakeClaimStep(const std::string& principal,
     PutClaim(context, claim);
     return absl::OkStatus();
   };
+  // Certify, approve and reject share their request message: the step is
+  // part of the fingerprint, so a request id reused for another step is
+  // REQUEST_ID_REUSED, never the first step's answer.
   Submit(name.fund_id, request.request_id(), request, principal, 1,
          /*keep_entries=*/true, std::move(apply),
-         AnswerWithClaim(this, name.fund_id, name.sequence, std::move(done)));
+         AnswerWithClaim(this, name.fund_id, name.sequence, std::move(done)),
+         v1::ClaimState_Name(to));
 }
 
 }  // namespace welfare::domain

@@ -34,11 +34,12 @@ void Ledger::Submit(const std::string& fund_id, const std::string& request_id,
                     const std::string& principal, uint32_t weight,
                     bool keep_entries,
                     std::function<absl::Status(storage::AppendContext&)> apply,
-                    Done<storage::AppendResult> done) {
+                    Done<storage::AppendResult> done,
+                    absl::string_view fingerprint_kind) {
   storage::WriteRequest write;
   write.fund_id = fund_id;
   write.request_id = request_id;
-  write.fingerprint = Fingerprint(request);
+  write.fingerprint = Fingerprint(request, fingerprint_kind);
   write.principal = principal;
   write.weight = weight;
   write.keep_entries = keep_entries;

@@ -162,11 +162,13 @@ class Ledger {
   explicit Ledger(LedgerOptions options);
 
   // Hands a write to the journal; the apply function runs on the committer.
+  // fingerprint_kind tells apart writes that share a request message.
   void Submit(const std::string& fund_id, const std::string& request_id,
               const google::protobuf::Message& request,
               const std::string& principal, uint32_t weight, bool keep_entries,
               std::function<absl::Status(storage::AppendContext&)> apply,
-              Done<storage::AppendResult> done);
+              Done<storage::AppendResult> done,
+              absl::string_view fingerprint_kind = {});
   // A claim's certification, approval or rejection (to).
   void TakeClaimStep(const std::string& principal,
                      const v1::ClaimStepRequest& request, v1::ClaimState to,

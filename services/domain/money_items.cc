@@ -300,6 +300,20 @@ absl::Status CheckNoClaimRequired(storage::AppendContext& context,
                             "(ClaimService.PayClaim, welfare claim pay)"));
 }
 
+// Whether a general transaction moves money on a benefit expense account
+// (5101..5116): a benefit in disguise.
+bool PostsToBenefitAccount(const EntryRecord& entry) {
+  for (const auto& posting : entry.postings()) {
+    for (int category = 1; category <= 16; ++category) {
+      if (posting.account_code() ==
+          BenefitAccountFor(static_cast<v1::BenefitCategory>(category))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 absl::StatusOr<uint64_t> ApplyMoneyItem(storage::AppendContext& context,
@@ -309,6 +323,10 @@ absl::StatusOr<uint64_t> ApplyMoneyItem(storage::AppendContext& context,
     RETURN_IF_ERROR(CheckCashAccount(context, item.cash_account));
   }
   EntryRecord& entry = item.entry;
+  if (entry.kind() == welfare::storage::v1::ENTRY_KIND_TRANSACTION &&
+      PostsToBenefitAccount(entry)) {
+    RETURN_IF_ERROR(CheckNoClaimRequired(context, entry.effective_day()));
+  }
   if (item.member_rule != MoneyItem::MemberRule::kNone) {
     ASSIGN_OR_RETURN(MemberView member,
                      ReadMemberView(context.staging(), context.fund_id(),
@@ -316,9 +334,14 @@ absl::StatusOr<uint64_t> ApplyMoneyItem(storage::AppendContext& context,
     if (item.member_rule == MoneyItem::MemberRule::kMayPay) {
       RETURN_IF_ERROR(CheckMayPay(member, entry.effective_day()));
     } else {
+      // A claim's benefit is for its event: the member's status that day
+      // counts (a member may die between a hospital stay and its payment).
+      const bool for_claim = entry.disbursement().claim_sequence() != 0;
       RETURN_IF_ERROR(CheckMayReceive(member, item.benefit_category,
-                                      entry.effective_day()));
-      if (entry.disbursement().claim_sequence() == 0) {
+                                      for_claim
+                                          ? entry.disbursement().event_day()
+                                          : entry.effective_day()));
+      if (!for_claim) {
         RETURN_IF_ERROR(CheckNoClaimRequired(context, entry.effective_day()));
       }
       *member.add_benefits_paid() =

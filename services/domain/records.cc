@@ -1,6 +1,7 @@
 #include "services/domain/records.h"
 
 #include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "services/domain/chart.h"
@@ -271,8 +272,10 @@ v1::Member MemberToApi(absl::string_view fund_id,
   return out;
 }
 
-storage::Hash Fingerprint(const google::protobuf::Message& request) {
+storage::Hash Fingerprint(const google::protobuf::Message& request,
+                          absl::string_view kind) {
   std::string bytes = request.GetDescriptor()->full_name();
+  if (!kind.empty()) absl::StrAppend(&bytes, "/", kind);
   bytes.push_back('\0');
   {
     google::protobuf::io::StringOutputStream stream(&bytes);

@@ -34,12 +34,13 @@ v1::Member MemberToApi(absl::string_view fund_id,
                        const std::optional<record::ProfileRecord>& profile,
                        int32_t today);
 
-// SHA-256 over the request's type name and its deterministic serialization:
-// what "the same content" means. It is only ever compared with the
-// fingerprint of an earlier request with the same request_id, so whether it
-// covers the request_id itself makes no difference; it does, which spares
-// copying the request.
-storage::Hash Fingerprint(const google::protobuf::Message& request);
+// SHA-256 over the request's type name (with "/kind" if kind is given) and
+// its deterministic serialization: what "the same content" means. It is only
+// ever compared with the fingerprint of an earlier request with the same
+// request_id, so whether it covers the request_id itself makes no difference;
+// it does, which spares copying the request.
+storage::Hash Fingerprint(const google::protobuf::Message& request,
+                          absl::string_view kind = {});
 
 }  // namespace welfare::domain
 

@@ -1,5 +1,7 @@
 #include "services/domain/report_tallies.h"
 
+#include <algorithm>
+
 #include "storage/keys.h"
 #include "welfare/ledger/v1/ledger.pb.h"
 
@@ -37,12 +39,20 @@ void StageMoneyTallies(storage::AppendContext& context,
                                       static_cast<uint8_t>(category), day,
                                       money_entry.member_number()),
           amount);
-      if (!money_entry.disbursement().override_resolution().empty()) {
+      const auto& body = money_entry.disbursement();
+      if (!body.override_resolution().empty()) {
+        // What the override paid above the rules' evaluation (all of it
+        // when the rules refused the claim).
+        const int64_t allowed = body.evaluation().eligible()
+                                    ? body.evaluation().allowed_satang()
+                                    : 0;
+        const int64_t above =
+            std::max<int64_t>(0, MoneyOf(money_entry) - allowed);
         context.staging().AddToTotal(
             storage::Column::kTallies,
             storage::keys::OverrideTally(context.fund_id(),
                                          static_cast<uint8_t>(category), day),
-            amount);
+            sign * above);
       }
     }
   } else if (money_entry.has_contribution() &&

@@ -149,9 +149,14 @@ v1::BenefitEvaluation EvaluateBenefit(const v1::BenefitRule& rule,
     Add(evaluation, "amount", true,
         absl::StrCat(years, " years of membership: the tier from ",
                      tier->min_years(), " years, ", storage::BahtText(amount)));
-  } else if (rule.tiers_size() > 0) {
+  } else if (rule.tiers_size() > 0 && rule.amount_per_event_satang() == 0) {
     check("amount", false,
           absl::StrCat(years, " years of membership: below every tier"));
+  } else if (rule.tiers_size() > 0) {
+    amount = rule.amount_per_event_satang();
+    Add(evaluation, "amount", true,
+        absl::StrCat(years, " years of membership: below every tier, ",
+                     storage::BahtText(amount), " per event"));
   } else {
     amount = rule.amount_per_event_satang();
     Add(evaluation, "amount", true,

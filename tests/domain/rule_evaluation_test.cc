@@ -203,6 +203,16 @@ const std::vector<Case>& Cases() {
        },
        [](BenefitFacts& f) { f.join_day = Day(2026, 1, 1); }, false, 0, 0,
        "0 years of membership: below every tier"},
+      // Below every tier, the amount per event is paid when there is one.
+      {"below every tier, per event instead",
+       [] {
+         v1::BenefitRule rule = DeathRule();
+         rule.set_waiting_days(0);
+         rule.set_amount_per_event_satang(200000);
+         return rule;
+       },
+       [](BenefitFacts& f) { f.join_day = Day(2026, 1, 1); }, true, 200000, 0,
+       ""},
       // Once only: a reversed death payment does not count.
       {"death paid before", DeathRule,
        [](BenefitFacts& f) {

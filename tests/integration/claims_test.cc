@@ -284,11 +284,11 @@ TEST_F(ClaimsTest, BadRulebooksAreRefusedAndWriteNothing) {
 TEST_F(ClaimsTest, AClaimWalksThroughEveryStateAndForbiddenStepsAreRefused) {
   ASSERT_THAT(Adopt(Rules(MakeDate(2025, 10, 1), 20000)), IsOk());
   auto claim =
-      Submit(1, v1::BENEFIT_CATEGORY_SICKNESS, MakeDate(2026, 6, 1), 3);
+      Submit(1, v1::BENEFIT_CATEGORY_SICKNESS, MakeDate(2026, 6, 1), 4);
   ASSERT_THAT(claim, IsOk());
   EXPECT_EQ(claim->state(), v1::CLAIM_STATE_SUBMITTED);
   EXPECT_TRUE(claim->evaluation().eligible());
-  EXPECT_EQ(claim->evaluation().allowed_satang(), 60000);
+  EXPECT_EQ(claim->evaluation().allowed_satang(), 80000);
   EXPECT_GE(claim->evaluation().items_size(), 3);
   EXPECT_EQ(claim->details().documents(0), "ใบรับรองแพทย์");
   const auto invalid =
@@ -304,18 +304,18 @@ TEST_F(ClaimsTest, AClaimWalksThroughEveryStateAndForbiddenStepsAreRefused) {
   auto approved = Approve(*claim);
   ASSERT_THAT(approved, IsOk());
   EXPECT_EQ(approved->state(), v1::CLAIM_STATE_APPROVED);
-  EXPECT_THAT(Step(&ClaimService::Stub::RejectClaim, *claim, "ช้าไป"), invalid);
 
   auto paid = Pay(*claim);
   ASSERT_THAT(paid, IsOk());
   EXPECT_EQ(paid->claim().state(), v1::CLAIM_STATE_PAID);
-  EXPECT_EQ(paid->claim().paid_satang(), 60000);
+  EXPECT_EQ(paid->claim().paid_satang(), 80000);
   EXPECT_TRUE(paid->claim().override_resolution().empty());
   EXPECT_EQ(paid->entry().disbursement().claim(), claim->name());
-  EXPECT_EQ(paid->entry().disbursement().amount_satang(), 60000);
-  EXPECT_EQ(paid->entry().disbursement().benefit().quantity(), 3);
+  EXPECT_EQ(paid->entry().disbursement().amount_satang(), 80000);
+  EXPECT_EQ(paid->entry().disbursement().benefit().quantity(), 4);
   EXPECT_EQ(paid->entry().document().kind(), v1::DOCUMENT_KIND_VOUCHER);
   EXPECT_THAT(Pay(*claim), invalid);
+  EXPECT_THAT(Step(&ClaimService::Stub::RejectClaim, *claim, "ช้าไป"), invalid);
 
   // A reversed payment leaves the claim approved, to be paid again.
   v1::ReverseEntryRequest reverse;
@@ -327,9 +327,10 @@ TEST_F(ClaimsTest, AClaimWalksThroughEveryStateAndForbiddenStepsAreRefused) {
   ASSERT_THAT(reopened, IsOk());
   EXPECT_EQ(reopened->state(), v1::CLAIM_STATE_APPROVED);
   EXPECT_EQ(reopened->paid_satang(), 0);
+  // The reversal gave the four nights back to the year's six.
   auto again = Pay(*claim);
   ASSERT_THAT(again, IsOk());
-  EXPECT_EQ(again->claim().paid_satang(), 60000);  // The reversal freed it.
+  EXPECT_EQ(again->claim().paid_satang(), 80000);
 
   // Every step is an entry with its principal, in order.
   auto final = Get(*claim);
@@ -369,6 +370,58 @@ TEST_F(ClaimsTest, ARejectedClaimNeedsAReasonAndIsFinal) {
   EXPECT_THAT(Step(&ClaimService::Stub::RejectClaim, *claim, "อีกครั้ง"), invalid);
 }
 
+TEST_F(ClaimsTest, AnApprovedClaimMayStillBeRejected) {
+  ASSERT_THAT(Adopt(Rules(MakeDate(2025, 10, 1), 20000)), IsOk());
+  v1::Claim claim =
+      Approved(1, v1::BENEFIT_CATEGORY_SICKNESS, MakeDate(2026, 6, 1), 2);
+  auto rejected = Step(&ClaimService::Stub::RejectClaim, claim, "ทุจริต");
+  ASSERT_THAT(rejected, IsOk());
+  EXPECT_EQ(rejected->state(), v1::CLAIM_STATE_REJECTED);
+  EXPECT_THAT(Pay(claim), HasError(absl::StatusCode::kFailedPrecondition,
+                                   "CLAIM_STATE_INVALID"));
+}
+
+TEST_F(ClaimsTest, ARequestIdOfOneStepIsNotAnotherStepsAnswer) {
+  ASSERT_THAT(Adopt(Rules(MakeDate(2025, 10, 1), 20000)), IsOk());
+  auto claim =
+      Submit(1, v1::BENEFIT_CATEGORY_SICKNESS, MakeDate(2026, 6, 1), 2);
+  ASSERT_THAT(claim, IsOk());
+  v1::ClaimStepRequest step;
+  step.set_name(claim->name());
+  step.set_request_id("step-same");
+  step.set_note("เอกสารครบ");
+  ASSERT_THAT(Call(claims_.get(), &ClaimService::Stub::CertifyClaim, step),
+              IsOk());
+  // The same id and message sent as a rejection is not the certification.
+  EXPECT_THAT(Call(claims_.get(), &ClaimService::Stub::RejectClaim, step),
+              HasError(absl::StatusCode::kAlreadyExists, "REQUEST_ID_REUSED"));
+  // The same certification again is its first answer.
+  auto repeated = Call(claims_.get(), &ClaimService::Stub::CertifyClaim, step);
+  ASSERT_THAT(repeated, IsOk());
+  EXPECT_EQ(repeated->state(), v1::CLAIM_STATE_CERTIFIED);
+}
+
+TEST_F(ClaimsTest, AClaimIsPaidOnTheMembersStatusOnTheEventDate) {
+  ASSERT_THAT(Adopt(Rules(MakeDate(2025, 10, 1), 20000)), IsOk());
+  v1::Claim claim =
+      Approved(1, v1::BENEFIT_CATEGORY_SICKNESS, MakeDate(2026, 6, 1), 2);
+  // The member died after the stay and before the payment.
+  v1::ChangeMemberStatusRequest died;
+  died.set_name(absl::StrCat(kFund, "/members/1"));
+  died.set_request_id("died-1");
+  died.mutable_change()->set_status(v1::MEMBER_STATUS_DECEASED);
+  *died.mutable_change()->mutable_effective_date() = MakeDate(2026, 6, 10);
+  ASSERT_THAT(client_->ChangeMemberStatus(died), IsOk());
+  auto paid = Pay(claim);
+  ASSERT_THAT(paid, IsOk());
+  EXPECT_EQ(paid->claim().paid_satang(), 40000);
+  // A stay after the death is not a member's.
+  auto later =
+      Submit(1, v1::BENEFIT_CATEGORY_SICKNESS, MakeDate(2026, 6, 12), 1);
+  ASSERT_THAT(later, IsOk());
+  EXPECT_FALSE(later->evaluation().eligible());
+}
+
 TEST_F(ClaimsTest, PaymentsNeverExceedTheRulesWithoutAnOverride) {
   ASSERT_THAT(Adopt(Rules(MakeDate(2025, 10, 1), 20000)), IsOk());
   // Nine nights: the stay pays at most five.
@@ -398,8 +451,9 @@ TEST_F(ClaimsTest, PaymentsNeverExceedTheRulesWithoutAnOverride) {
   const v1::BenefitCategoryRow& sickness =
       benefits->rows(v1::BENEFIT_CATEGORY_SICKNESS - 1);
   EXPECT_EQ(sickness.amount_satang(), 180000);
-  EXPECT_EQ(sickness.override_amount_satang(), 180000);
-  EXPECT_EQ(sickness.override_amount_cumulative_satang(), 180000);
+  // 1,800 paid where the rules allowed 1,000: 800 over them.
+  EXPECT_EQ(sickness.override_amount_satang(), 80000);
+  EXPECT_EQ(sickness.override_amount_cumulative_satang(), 80000);
   EXPECT_EQ(
       benefits->rows(v1::BENEFIT_CATEGORY_DEATH - 1).override_amount_satang(),
       0);
@@ -417,14 +471,17 @@ TEST_F(ClaimsTest, PaymentsNeverExceedTheRulesWithoutAnOverride) {
   }
   EXPECT_TRUE(marked) << book->DebugString();
 
-  // The year's six nights were used by the 5 paid (not the 9 asked); a
-  // second stay is evaluated again at payment against what was paid.
+  // The override paid all nine nights: they count against the year's six,
+  // so a second stay gets nothing without another override.
+  EXPECT_EQ(paid->entry().disbursement().benefit().quantity(), 9);
   v1::Claim second =
       Approved(1, v1::BENEFIT_CATEGORY_SICKNESS, MakeDate(2026, 6, 10), 4);
-  auto paid_second = Pay(second);
-  ASSERT_THAT(paid_second, IsOk());
-  EXPECT_EQ(paid_second->claim().paid_satang(), 20000);  // One night left.
-  EXPECT_EQ(paid_second->entry().disbursement().benefit().quantity(), 1);
+  EXPECT_EQ(second.evaluation().allowed_satang(), 0);
+  EXPECT_THAT(Pay(second), HasError(absl::StatusCode::kFailedPrecondition,
+                                    "CLAIM_EXCEEDS_RULES"));
+  // A blank resolution is no resolution.
+  EXPECT_THAT(Pay(second, 20000, "   "),
+              HasError(absl::StatusCode::kInvalidArgument, "FIELD_REQUIRED"));
 }
 
 TEST_F(ClaimsTest, ClaimsApprovedTogetherAreCappedAtPayment) {
@@ -556,6 +613,39 @@ TEST_F(ClaimsTest, BenefitsOutsideClaimsAreRefusedOnceRulesAreInForce) {
   v1::Claim claim =
       Approved(1, v1::BENEFIT_CATEGORY_SICKNESS, MakeDate(2026, 6, 1), 3);
   EXPECT_EQ(claim.evaluation().allowed_satang(), 20000);
+  // Reversed, they count no more.
+  v1::ReverseEntryRequest reverse;
+  reverse.set_name(past->name());
+  reverse.set_request_id("reverse-past");
+  reverse.set_reason("นำเข้าซ้ำ");
+  ASSERT_THAT(client_->ReverseEntry(reverse), IsOk());
+  auto paid = Pay(claim);
+  ASSERT_THAT(paid, IsOk());
+  EXPECT_EQ(paid->claim().paid_satang(), 60000);
+
+  // Nor in a batch, nor as a general transaction on a benefit account.
+  v1::PostBatchRequest batch;
+  batch.set_parent(kFund);
+  *batch.add_items()->mutable_disbursement() =
+      benefit(MakeDate(2026, 6, 1)).disbursement();
+  EXPECT_THAT(
+      client_->PostBatch(batch),
+      HasError(absl::StatusCode::kFailedPrecondition, "CLAIM_REQUIRED"));
+  v1::PostTransactionRequest disguised;
+  disguised.set_parent(kFund);
+  auto* debit = disguised.mutable_transaction()->add_postings();
+  debit->set_account_code("5102");
+  debit->set_amount_satang(20000);
+  debit->set_side(v1::DEBIT);
+  auto* credit = disguised.mutable_transaction()->add_postings();
+  credit->set_account_code("1101");
+  credit->set_amount_satang(20000);
+  credit->set_side(v1::CREDIT);
+  *disguised.mutable_transaction()->mutable_effective_date() =
+      MakeDate(2026, 6, 1);
+  EXPECT_THAT(
+      client_->PostTransaction(disguised),
+      HasError(absl::StatusCode::kFailedPrecondition, "CLAIM_REQUIRED"));
 }
 
 TEST_F(ClaimsTest, DetailsAreErasedWithTheMembersProfile) {
@@ -568,6 +658,10 @@ TEST_F(ClaimsTest, DetailsAreErasedWithTheMembersProfile) {
   erase.set_name(absl::StrCat(kFund, "/members/1"));
   erase.set_request_id("erase-1");
   ASSERT_THAT(client_->EraseMemberProfile(erase), IsOk());
+  // No new details may be kept for them.
+  EXPECT_THAT(
+      Submit(1, v1::BENEFIT_CATEGORY_SICKNESS, MakeDate(2026, 6, 2), 1),
+      HasError(absl::StatusCode::kFailedPrecondition, "PROFILE_ERASED"));
   auto after = Get(*claim);
   ASSERT_THAT(after, IsOk());
   EXPECT_FALSE(after->has_details());
