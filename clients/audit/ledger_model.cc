@@ -124,6 +124,7 @@ absl::Status LedgerModel::Apply(const EntryRecord& record, Findings& findings) {
       Remember(record);
       return absl::OkStatus();
     case record_v1::ENTRY_KIND_TRANSACTION:
+      CheckBenefitTransaction(record, findings);
       Remember(record);
       return absl::OkStatus();
     case record_v1::ENTRY_KIND_REVERSAL:

@@ -128,6 +128,7 @@ class LedgerModel {
   void ApplyRulebook(const EntryRecord& record, Findings& findings);
   void ApplyClaimStep(const EntryRecord& record, Findings& findings);
   void CheckBenefitClaim(const EntryRecord& record, Findings& findings);
+  void CheckBenefitTransaction(const EntryRecord& record, Findings& findings);
   // A reversed claim payment leaves its claim APPROVED.
   void ReopenPaidClaim(uint64_t payment_sequence);
   void LoadClaims(const v1::FundState& state);

@@ -1,15 +1,17 @@
 // The auditor's check of rulebooks and claims (proto/welfare/ledger/v1/
 // claims.proto): rulebooks in date order; every claim step allowed by its
 // claim's state (SUBMITTED -> CERTIFIED -> APPROVED -> PAID, REJECTED from
-// SUBMITTED or CERTIFIED, PAID -> APPROVED by a reversal); from the first
-// rulebook's day, benefits paid only for approved claims of the same
-// member and benefit; and no payment above the evaluation its entry
+// SUBMITTED, CERTIFIED or APPROVED, PAID -> APPROVED by a reversal); from
+// the first rulebook's day, benefits paid only for approved claims of the
+// same member and benefit (and no transaction posting to a benefit
+// account); and no payment above the evaluation its entry
 // records without the committee's override. The auditor checks a payment
 // against the evaluation the server recorded in it; it does not evaluate
 // the rulebook again.
 #include <algorithm>
 #include <string>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "clients/audit/ledger_model.h"
 #include "welfare/ledger/v1/claims.pb.h"
@@ -19,6 +21,10 @@ namespace {
 
 namespace api = welfare::ledger::v1;
 namespace record_v1 = welfare::storage::v1;
+
+// The expense accounts of the 16 CODI benefit categories.
+constexpr uint32_t kFirstBenefitAccount = 5101;
+constexpr uint32_t kLastBenefitAccount = 5116;
 
 std::string StateName(int32_t state) {
   return api::ClaimState_IsValid(state)
@@ -90,7 +96,8 @@ void LedgerModel::ApplyClaimStep(const EntryRecord& record,
     default:
       to = api::CLAIM_STATE_REJECTED;
       allowed = claim.state() == api::CLAIM_STATE_SUBMITTED ||
-                claim.state() == api::CLAIM_STATE_CERTIFIED;
+                claim.state() == api::CLAIM_STATE_CERTIFIED ||
+                claim.state() == api::CLAIM_STATE_APPROVED;
       break;
   }
   if (!allowed) {
@@ -148,7 +155,9 @@ void LedgerModel::CheckBenefitClaim(const EntryRecord& record,
   const int64_t amount = AmountOf(record);
   const bool exceeds = !body.evaluation().eligible() ||
                        amount > body.evaluation().allowed_satang();
-  if (exceeds && body.override_resolution().empty()) {
+  const bool overridden =
+      !absl::StripAsciiWhitespace(body.override_resolution()).empty();
+  if (exceeds && !overridden) {
     findings.Add(
         FindingKind::CLAIM_RULE_BROKEN, sequence,
         absl::StrCat(
@@ -158,7 +167,7 @@ void LedgerModel::CheckBenefitClaim(const EntryRecord& record,
             body.evaluation().eligible() ? "" : " and finds it not eligible",
             ", and no committee resolution overrides it"));
   }
-  if (!exceeds && !body.override_resolution().empty()) {
+  if (!exceeds && overridden) {
     findings.Add(
         FindingKind::CLAIM_RULE_BROKEN, sequence,
         absl::StrCat("marks a payment within the rules (", Baht(amount), " of ",
@@ -168,6 +177,24 @@ void LedgerModel::CheckBenefitClaim(const EntryRecord& record,
   claim.set_state(api::CLAIM_STATE_PAID);
   claim.set_payment_sequence(sequence);
   payments_[sequence] = number;
+}
+
+void LedgerModel::CheckBenefitTransaction(const EntryRecord& record,
+                                          Findings& findings) {
+  if (!has_rulebook_ || record.effective_day() < first_rulebook_day_) return;
+  for (const auto& posting : record.postings()) {
+    if (posting.account_code() >= kFirstBenefitAccount &&
+        posting.account_code() <= kLastBenefitAccount) {
+      findings.Add(
+          FindingKind::CLAIM_RULE_BROKEN, record.sequence(),
+          absl::StrCat("posts to benefit account ", posting.account_code(),
+                       " in a general transaction; the rulebook is in "
+                       "force from ",
+                       DayText(first_rulebook_day_),
+                       " and benefits are paid for claims"));
+      return;
+    }
+  }
 }
 
 void LedgerModel::ReopenPaidClaim(uint64_t payment_sequence) {

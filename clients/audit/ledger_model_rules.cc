@@ -122,8 +122,11 @@ void LedgerModel::ApplyDisbursement(const EntryRecord& record,
   MemberState* member =
       FindMember(record.member_number(), record.sequence(), findings);
   if (member == nullptr) return;
-  const std::string fault =
-      MayReceiveFault(*member, category, record.effective_day());
+  // A claim's benefit is for its event: the status that day counts.
+  const int32_t day = record.disbursement().claim_sequence() != 0
+                          ? record.disbursement().event_day()
+                          : record.effective_day();
+  const std::string fault = MayReceiveFault(*member, category, day);
   if (!fault.empty()) {
     findings.Add(FindingKind::MEMBER_RULE_BROKEN, record.sequence(), fault);
   }

@@ -24,6 +24,11 @@ const ArgumentSpec kFundArgument = {"fund", "the fund's id, e.g. ban-nong-khu"};
 const ArgumentSpec kNumberArgument = {
     "number", "the claim's number, as 'claim submit' printed it"};
 
+// Notes, reasons and memos are journal entries' text: never erased.
+constexpr char kNoteHelp[] =
+    "a note, up to 500 characters; kept in the journal for good, so no "
+    "health details (those go in the claim's --description)";
+
 const FlagSpec kDateFlag = {
     "date", "DATE",
     "the date of the step (default today); not in the future, nor before "
@@ -219,7 +224,7 @@ std::vector<Command> ClaimCommands() {
       "Records that the village centre certified the claim: SUBMITTED -> "
       "CERTIFIED. Prints the claim after the step.",
       {kFundArgument, kNumberArgument},
-      {{"note", "TEXT", "a note, up to 500 characters"},
+      {{"note", "TEXT", kNoteHelp},
        kDateFlag,
        RequestIdFlag()},
       "welfare claim certify ban-nong-khu 12 --note=\"ผู้ใหญ่บ้านหมู่ 3 รับรอง\"",
@@ -237,7 +242,7 @@ std::vector<Command> ClaimCommands() {
       {{"resolution", "TEXT",
         "the committee's resolution, up to 200 characters", FlagKind::kValue,
         true},
-       {"note", "TEXT", "a note, up to 500 characters"},
+       {"note", "TEXT", kNoteHelp},
        kDateFlag,
        RequestIdFlag()},
       "welfare claim approve ban-nong-khu 12 "
@@ -248,13 +253,16 @@ std::vector<Command> ClaimCommands() {
   });
   commands.push_back({
       "claim reject",
-      "reject a submitted or certified claim, with the reason",
-      "Records that the claim is refused: SUBMITTED or CERTIFIED -> "
-      "REJECTED, which is final. The reason is required; name the "
+      "reject a claim not yet paid, with the reason",
+      "Records that the claim is refused: SUBMITTED, CERTIFIED or APPROVED "
+      "-> REJECTED, which is final. The reason is required; name the "
       "committee's resolution too if it decided. Prints the claim after the "
       "step.",
       {kFundArgument, kNumberArgument},
-      {{"reason", "TEXT", "why, up to 500 characters", FlagKind::kValue, true},
+      {{"reason", "TEXT",
+        "why, up to 500 characters; kept in the journal for good, so no "
+        "health details",
+        FlagKind::kValue, true},
        {"resolution", "TEXT", "the committee's resolution, if any"},
        kDateFlag,
        RequestIdFlag()},
@@ -279,7 +287,7 @@ std::vector<Command> ClaimCommands() {
        {"date", "DATE",
         "the payment date (default today); not before the approval"},
        {"document", "NUMBER", "a paper voucher's own number, if any"},
-       {"memo", "TEXT", "a note, up to 500 characters"},
+       {"memo", "TEXT", kNoteHelp},
        {"override", "RESOLUTION",
         "the committee's resolution that lets the payment exceed the rules"},
        RequestIdFlag()},

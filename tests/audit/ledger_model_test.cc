@@ -524,9 +524,9 @@ TEST(LedgerModelClaimsTest, BrokenClaimRulesAreFindings) {
   const uint64_t claim = ApprovedClaim(journal);
   const uint64_t over = journal.Add(ClaimPayment(claim, 70000, 60000));
   const uint64_t twice = journal.Add(ClaimPayment(claim, 100, 60000));
-  const uint64_t needless = journal.Add(ClaimPayment(
+  const uint64_t unapproved = journal.Add(ClaimPayment(
       journal.Add(ClaimEntry(record_v1::ENTRY_KIND_CLAIM_SUBMITTED, 1)), 100,
-      60000, "มติ"));
+      60000));
   const uint64_t skipped = journal.Add(ClaimEntry(
       record_v1::ENTRY_KIND_CLAIM_APPROVED, 1,
       journal.Add(ClaimEntry(record_v1::ENTRY_KIND_CLAIM_SUBMITTED, 1))));
@@ -534,11 +534,18 @@ TEST(LedgerModelClaimsTest, BrokenClaimRulesAreFindings) {
       journal.Add(ClaimEntry(record_v1::ENTRY_KIND_CLAIM_CERTIFIED, 1, 999));
   const uint64_t without = journal.Benefit(1, 2, 100, kDay);
   const uint64_t backdated = journal.Add(RulebookEntry(kDay - 20));
+  const uint64_t disguised = journal.Transaction({{5102, 100}, {1101, -100}});
+  // An override on a payment within the rules, of an approved claim.
+  const uint64_t second =
+      journal.Add(ClaimEntry(record_v1::ENTRY_KIND_CLAIM_SUBMITTED, 1));
+  journal.Add(ClaimEntry(record_v1::ENTRY_KIND_CLAIM_CERTIFIED, 1, second));
+  journal.Add(ClaimEntry(record_v1::ENTRY_KIND_CLAIM_APPROVED, 1, second));
+  const uint64_t needless = journal.Add(ClaimPayment(second, 100, 60000, "มติ"));
   LedgerModel model(NoEarlier());
   Findings findings("ban-test");
   ApplyAll(journal, model, findings);
-  for (uint64_t bad :
-       {over, twice, needless, skipped, unknown, without, backdated}) {
+  for (uint64_t bad : {over, twice, unapproved, skipped, unknown, without,
+                       backdated, disguised, needless}) {
     EXPECT_THAT(findings.kept(),
                 Contains(IsFinding(v1::CLAIM_RULE_BROKEN, bad)))
         << "entry " << bad << ": " << Describe(findings.kept());
