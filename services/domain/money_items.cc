@@ -303,12 +303,11 @@ absl::Status CheckNoClaimRequired(storage::AppendContext& context,
 // Whether a general transaction moves money on a benefit expense account
 // (5101..5116): a benefit in disguise.
 bool PostsToBenefitAccount(const EntryRecord& entry) {
+  const uint32_t first = BenefitAccountFor(v1::BENEFIT_CATEGORY_BIRTH);
+  const uint32_t last = BenefitAccountFor(v1::BENEFIT_CATEGORY_COVID19);
   for (const auto& posting : entry.postings()) {
-    for (int category = 1; category <= 16; ++category) {
-      if (posting.account_code() ==
-          BenefitAccountFor(static_cast<v1::BenefitCategory>(category))) {
-        return true;
-      }
+    if (posting.account_code() >= first && posting.account_code() <= last) {
+      return true;
     }
   }
   return false;

@@ -205,11 +205,10 @@ v1::Rulebook RulebookToApi(absl::string_view fund_id,
   out.mutable_adopt_time()->set_seconds(version.adopt_time_micros() / 1000000);
   out.mutable_adopt_time()->set_nanos(
       static_cast<int32_t>(version.adopt_time_micros() % 1000000) * 1000);
-  for (int later = index + 1; later < rulebooks.versions_size(); ++later) {
-    // The first later version replaces this one from its day on.
+  if (index + 1 < rulebooks.versions_size()) {
+    // The next version replaces this one from its day on.
     *out.mutable_superseded_date() =
-        DateOf(rulebooks.versions(later).effective_day());
-    break;
+        DateOf(rulebooks.versions(index + 1).effective_day());
   }
   return out;
 }
