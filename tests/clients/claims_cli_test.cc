@@ -13,7 +13,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "google/protobuf/util/json_util.h"
-#include "tests/clients/cli_spawn.h"
+#include "tests/clients/cli_fixture.h"
 #include "tests/testing/test_util.h"
 
 namespace welfare::testing {
@@ -25,7 +25,6 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::StartsWith;
 
-constexpr char kFund[] = "ban-nong-khu";
 constexpr char kResolution[] = "มติที่ประชุมใหญ่สามัญประจำปี 2569 วาระที่ 5";
 constexpr char kCommittee[] = "มติคณะกรรมการ ครั้งที่ 6/2569";
 
@@ -58,14 +57,8 @@ std::string FieldOf(const std::string& out, const std::string& label) {
   return "";
 }
 
-class ClaimsCliTest : public ::testing::Test {
+class ClaimsCliTest : public CliTest {
  protected:
-  Outcome Welfare(std::vector<std::string> args, const std::string& in = "") {
-    args.push_back(absl::StrCat("--server=", server_.target()));
-    args.push_back(absl::StrCat("--token_file=", server_.admin_token_file()));
-    return RunWelfare(args, in);
-  }
-
   std::string WriteFile(const std::string& name, const std::string& text) {
     const std::string path = absl::StrCat(dir_.path(), "/", name);
     std::ofstream(path, std::ios::binary) << text;
@@ -127,14 +120,6 @@ class ClaimsCliTest : public ::testing::Test {
     EXPECT_THAT(approved.out, HasSubstr(kCommittee));
   }
 
-  uint64_t JournalSize() {
-    v1::GetFundRequest request;
-    request.set_name(absl::StrCat("funds/", kFund));
-    auto fund = client_->GetFund(request);
-    EXPECT_THAT(fund, IsOk());
-    return fund.ok() ? fund->journal_size() : 0;
-  }
-
   v1::ListRulebooksResponse Rulebooks() {
     Outcome listed = Welfare({"rulebook", "list", kFund, "--output=json"});
     EXPECT_EQ(listed.exit_code, 0) << listed.err;
@@ -146,8 +131,6 @@ class ClaimsCliTest : public ::testing::Test {
   }
 
   TempDir dir_;
-  TestServer server_;
-  std::unique_ptr<client::LedgerClient> client_ = server_.NewClient();
 };
 
 TEST_F(ClaimsCliTest, AClaimIsSubmittedCertifiedApprovedAndPaid) {
