@@ -44,15 +44,30 @@ std::vector<FlagSpec> ProfileFlagSpecs(bool full_name_required) {
       {"nominee", "TEXT", "who receives a death benefit (ผู้รับผลประโยชน์)"},
       {"nominee-relationship", "TEXT", "the nominee's relationship, e.g. บุตร"},
       {"phone", "TEXT", "a phone number"},
+      {"birth-date", "DATE",
+       "the member's birth date (CE or BE), for benefits with age limits"},
+      {"sex", "SEX",
+       "female or male, for benefits a rulebook gives to one sex only"},
   };
 }
 
-// Sets the profile fields whose flags were given; returns how many.
-int ApplyProfileFlags(const ParsedFlags& flags, v1::MemberProfile* profile) {
+// Sets the profile fields whose flags were given; returns how many. A bad
+// --birth-date or --sex is a usage error in `read`.
+int ApplyProfileFlags(const ParsedFlags& flags, FlagReader& read,
+                      v1::MemberProfile* profile) {
   int given = 0;
   for (const ProfileFlag& flag : kProfileFlags) {
     if (!flags.Has(flag.name)) continue;
     (profile->*flag.set)(flags.Get(flag.name));
+    ++given;
+  }
+  if (flags.Has("birth-date")) {
+    read.DateInto("birth-date", profile->mutable_birth_date());
+    ++given;
+  }
+  if (flags.Has("sex")) {
+    profile->set_sex(
+        static_cast<v1::Sex>(read.Enum("sex", format::SexLabels())));
     ++given;
   }
   return given;
@@ -91,7 +106,7 @@ int Register(Context& context, const ParsedFlags& flags) {
                 v1::MEMBER_CATEGORY_GENERAL)));
   read.DateInto("joined", member->mutable_join_date());
   member->set_village_code(read.Text("village"));
-  ApplyProfileFlags(flags, member->mutable_profile());
+  ApplyProfileFlags(flags, read, member->mutable_profile());
   if (!read.ok()) return context.Usage(read.status(), "member register");
   auto national_id = ReadNationalId(context, /*allow_empty=*/false);
   if (!national_id.ok()) {
@@ -161,13 +176,14 @@ int SetStatus(Context& context, const ParsedFlags& flags) {
 int UpdateProfile(Context& context, const ParsedFlags& flags) {
   FlagReader read(flags);
   const std::string name = MemberName(read);
+  v1::MemberProfile changes;
+  const int given = ApplyProfileFlags(flags, read, &changes);
   if (!read.ok()) return context.Usage(read.status(), "member update-profile");
   auto national_id = ReadNationalId(context, /*allow_empty=*/true);
   if (!national_id.ok()) {
     return context.Usage(national_id.status(), "member update-profile");
   }
-  v1::MemberProfile changes;
-  if (ApplyProfileFlags(flags, &changes) == 0 && national_id->empty()) {
+  if (given == 0 && national_id->empty()) {
     return context.Usage(
         absl::InvalidArgumentError("nothing to change: give a profile flag "
                                    "or a new national ID on standard input"),
@@ -188,7 +204,8 @@ int UpdateProfile(Context& context, const ParsedFlags& flags) {
         *profile = current->profile();
         profile->clear_national_id_masked();
         profile->clear_erased();
-        ApplyProfileFlags(flags, profile);
+        FlagReader checked_already(flags);
+        ApplyProfileFlags(flags, checked_already, profile);
         profile->set_national_id(*national_id);
         return client.UpdateMemberProfile(request);
       },
@@ -234,7 +251,8 @@ std::vector<Command> MemberCommands() {
                     RequestIdFlag(),
                 }),
       "welfare member register ban-nong-khu --full-name=\"นางสมศรี ใจดี\" \\\n"
-      "    --joined=2569-02-01 --village=33010101 < national-id.txt",
+      "    --joined=2569-02-01 --village=33010101 --birth-date=2503-04-12 \\\n"
+      "    --sex=female < national-id.txt",
       Register,
   });
   commands.push_back({
@@ -285,6 +303,8 @@ std::vector<Command> MemberCommands() {
       WithFlags(ProfileFlagSpecs(/*full_name_required=*/false),
                 {RequestIdFlag()}),
       "welfare member update-profile ban-nong-khu 7 --phone=0812345678\n"
+      "welfare member update-profile ban-nong-khu 7 --birth-date=1960-04-12 "
+      "< /dev/null\n"
       "welfare member update-profile ban-nong-khu 7 < new-national-id.txt",
       UpdateProfile,
   });

@@ -52,14 +52,26 @@ std::string DuesText(const Cells& cells, const v1::DuesPlan& dues) {
 }
 
 // "1 ปี 3,000.00; 5 ปี 10,000.00": the amount from each number of years of
-// membership on.
+// membership on; of contribution, "ส่งสัจจะ 1 ปี 300.00; ...".
 std::string TiersText(const Cells& cells, const v1::BenefitRule& rule) {
   std::vector<std::string> tiers;
   for (const v1::AmountTier& tier : rule.tiers()) {
     tiers.push_back(absl::StrCat(tier.min_years(), cells.Words(" ปี ", "y "),
                                  cells.Money(tier.amount_satang())));
   }
-  return absl::StrJoin(tiers, "; ");
+  if (tiers.empty()) return "";
+  const std::string basis = rule.tier_basis() == v1::TIER_BASIS_CONTRIBUTION
+                                ? cells.Words("ส่งสัจจะ ", "dues paid ")
+                                : "";
+  return absl::StrCat(basis, absl::StrJoin(tiers, "; "));
+}
+
+// "60-99", "60+", "-12"; blank for no limit.
+std::string AgesText(const v1::BenefitRule& rule) {
+  if (rule.min_age_years() == 0 && rule.max_age_years() == 0) return "";
+  if (rule.max_age_years() == 0) return absl::StrCat(rule.min_age_years(), "+");
+  if (rule.min_age_years() == 0) return absl::StrCat("-", rule.max_age_years());
+  return absl::StrCat(rule.min_age_years(), "-", rule.max_age_years());
 }
 
 std::string StillInForce(const Cells& cells, const v1::Rulebook& rulebook) {
@@ -83,7 +95,9 @@ Report RulesReport(const Cells& cells, const v1::Rulebook& rulebook) {
       cells.Number("คืน/ปี", "Nights/year"),
       cells.Number("สูงสุด/ปี", "Max/year"),
       cells.Number("ครั้ง/ปี", "Claims/year"),
-      cells.Text("ตามอายุสมาชิก", "By years"),
+      cells.Text("ตามจำนวนปี", "By years"),
+      cells.Text("อายุ (ปี)", "Ages"),
+      cells.Text("เพศ", "Sex"),
       cells.Text("ครั้งเดียว", "Once"),
       cells.Text("ผู้รับเงิน", "Payee"),
   };
@@ -103,6 +117,8 @@ Report RulesReport(const Cells& cells, const v1::Rulebook& rulebook) {
         MoneyOrBlank(cells, rule.amount_per_year_max_satang()),
         CountOrBlank(rule.claims_per_year_max()),
         TiersText(cells, rule),
+        AgesText(rule),
+        cells.Label(format::SexLabels(), rule.sex()),
         rule.once_only() ? cells.Words("ใช่", "yes") : "",
         rule.payee() == v1::PAYEE_UNSPECIFIED
             ? cells.Label(format::PayeeLabels(), v1::PAYEE_MEMBER)

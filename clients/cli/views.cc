@@ -11,6 +11,7 @@ using format::AccountKindLabels;
 using format::AccountTypeLabels;
 using format::MemberCategoryLabels;
 using format::MemberStatusLabels;
+using format::SexLabels;
 
 constexpr int kDefaultFiscalYearStartMonth = 10;
 
@@ -140,6 +141,8 @@ Document MemberView(const Cells& cells, const v1::Member& member) {
       cells.Text("ผู้รับผลประโยชน์", "Nominee"),
       cells.Text("ความสัมพันธ์", "Relationship"),
       cells.Text("โทรศัพท์", "Phone"),
+      cells.Text("วันเกิด", "Born"),
+      cells.Text("เพศ", "Sex"),
       cells.Text("เงินสัจจะชำระแล้ว", "Dues paid"),
       cells.Number("รับสมาชิกในรายการที่", "Registered in entry"),
   };
@@ -156,6 +159,8 @@ Document MemberView(const Cells& cells, const v1::Member& member) {
       profile.nominee_name(),
       profile.nominee_relationship(),
       profile.phone(),
+      profile.has_birth_date() ? cells.Date(profile.birth_date()) : "",
+      cells.Label(SexLabels(), profile.sex()),
       PaidMonths(cells, member),
       Number(member.registered_sequence()),
   });

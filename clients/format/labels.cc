@@ -78,6 +78,11 @@ constexpr Label kPayees[] = {
     {v1::PAYEE_FAMILY, "family", "ครอบครัว", "family"},
 };
 
+constexpr Label kSexes[] = {
+    {v1::SEX_FEMALE, "female", "หญิง", "female"},
+    {v1::SEX_MALE, "male", "ชาย", "male"},
+};
+
 constexpr Label kMemberCategories[] = {
     {v1::MEMBER_CATEGORY_GENERAL, "general", "ทั่วไป", "general"},
     {v1::MEMBER_CATEGORY_CHILD, "child", "เด็ก", "child"},
@@ -146,6 +151,7 @@ absl::Span<const Label> ContributionSourceLabels() {
 }
 absl::Span<const Label> CostKindLabels() { return kCostKinds; }
 absl::Span<const Label> PayeeLabels() { return kPayees; }
+absl::Span<const Label> SexLabels() { return kSexes; }
 absl::Span<const Label> MemberCategoryLabels() { return kMemberCategories; }
 absl::Span<const Label> MemberStatusLabels() { return kMemberStatuses; }
 absl::Span<const Label> EntryKindLabels() { return kEntryKinds; }

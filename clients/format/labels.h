@@ -27,6 +27,7 @@ absl::Span<const Label> BenefitCategoryLabels();     // BenefitCategory
 absl::Span<const Label> ContributionSourceLabels();  // ContributionSource
 absl::Span<const Label> CostKindLabels();            // CostKind
 absl::Span<const Label> PayeeLabels();               // Payee
+absl::Span<const Label> SexLabels();                 // Sex
 absl::Span<const Label> MemberCategoryLabels();      // MemberCategory
 absl::Span<const Label> MemberStatusLabels();        // MemberStatus
 absl::Span<const Label> EntryKindLabels();           // EntryKind

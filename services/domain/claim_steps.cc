@@ -109,10 +109,15 @@ absl::StatusOr<Evaluated> Evaluate(storage::AppendContext& context,
             sub_type.empty() ? "" : " / ", sub_type));
   }
   ASSIGN_OR_RETURN(const int32_t start_month, FiscalStartMonthOf(context));
+  ASSIGN_OR_RETURN(
+      const std::optional<record::ProfileRecord> profile,
+      ReadRecord<record::ProfileRecord>(
+          context.staging(), storage::Column::kProfiles,
+          storage::keys::Profile(context.fund_id(), member.member_number())));
   Evaluated out{*rule, {}};
-  out.evaluation =
-      EvaluateBenefit(Rewire<v1::BenefitRule>(*rule),
-                      FactsFor(member, *rule, event_day, nights, start_month));
+  out.evaluation = EvaluateBenefit(
+      Rewire<v1::BenefitRule>(*rule),
+      FactsFor(member, profile, *rule, event_day, nights, start_month));
   return out;
 }
 

@@ -44,6 +44,7 @@ absl::StatusOr<std::optional<record::ClaimDetailsRecord>> ReadDetails(
 }  // namespace
 
 BenefitFacts FactsFor(const record::MemberView& member,
+                      const std::optional<record::ProfileRecord>& profile,
                       const record::BenefitRuleRecord& rule, int32_t event_day,
                       int32_t nights, int32_t fiscal_start_month) {
   BenefitFacts facts;
@@ -52,7 +53,11 @@ BenefitFacts FactsFor(const record::MemberView& member,
   facts.status = StatusOn(member, event_day);
   for (int32_t month = storage::MonthIndexOfDay(member.join_day());
        month <= storage::MonthIndexOfDay(event_day); ++month) {
-    if (!IsMonthPaid(member, month)) ++facts.unpaid_months;
+    ++(IsMonthPaid(member, month) ? facts.paid_months : facts.unpaid_months);
+  }
+  if (profile.has_value()) {
+    if (profile->has_birth_day()) facts.birth_day = profile->birth_day();
+    facts.sex = profile->sex();
   }
   facts.nights = nights;
   for (const auto& paid : member.benefits_paid()) {

@@ -15,13 +15,15 @@
 namespace welfare::domain {
 
 // The facts of one event of a member under a rule: status on the event
-// day, months unpaid from the join month to the event's month (both
-// counted), and the benefits of the rule's category (and sub-type, if the
+// day, months unpaid and paid from the join month to the event's month
+// (both counted), the birth date and sex from the profile (none if it was
+// erased), and the benefits of the rule's category (and sub-type, if the
 // rule has one) paid to the member and not reversed.
-BenefitFacts FactsFor(const welfare::storage::v1::MemberView& member,
-                      const welfare::storage::v1::BenefitRuleRecord& rule,
-                      int32_t event_day, int32_t nights,
-                      int32_t fiscal_start_month);
+BenefitFacts FactsFor(
+    const welfare::storage::v1::MemberView& member,
+    const std::optional<welfare::storage::v1::ProfileRecord>& profile,
+    const welfare::storage::v1::BenefitRuleRecord& rule, int32_t event_day,
+    int32_t nights, int32_t fiscal_start_month);
 
 // What the benefit paid for a claim adds to the member's history.
 welfare::storage::v1::BenefitPaidRecord BenefitPaidOf(

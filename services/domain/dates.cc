@@ -4,6 +4,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
 #include "storage/errors.h"
+#include "storage/status_macros.h"
 #include "storage/text.h"
 
 namespace welfare::domain {
@@ -16,15 +17,10 @@ using welfare::ledger::v1::YearMonth;
 constexpr int64_t kThaiOffsetSeconds = 7 * 3600;
 constexpr int64_t kSecondsPerDay = 86400;
 
-}  // namespace
-
-bool IsUnset(const Date& date) {
-  return date.year() == 0 && date.month() == 0 && date.day() == 0;
-}
-
-absl::StatusOr<int32_t> DayOf(absl::string_view field, const Date& date) {
+absl::StatusOr<int32_t> CalendarDay(absl::string_view field, const Date& date,
+                                    int year_min) {
   const absl::CivilDay day(date.year(), date.month(), date.day());
-  if (date.year() < kYearMin || date.year() > kYearMax ||
+  if (date.year() < year_min || date.year() > kYearMax ||
       day.year() != date.year() || day.month() != date.month() ||
       day.day() != date.day()) {
     return Error(absl::StatusCode::kInvalidArgument, "DATE_INVALID",
@@ -32,25 +28,45 @@ absl::StatusOr<int32_t> DayOf(absl::string_view field, const Date& date) {
                                  "want a Gregorian (CE) date from %d to %d "
                                  "(a Buddhist Era year minus 543)",
                                  field, date.year(), date.month(), date.day(),
-                                 kYearMin, kYearMax));
+                                 year_min, kYearMax));
   }
   return storage::DayNumber(day);
+}
+
+absl::Status InFuture(absl::string_view field, int32_t day, int32_t today) {
+  return Error(
+      absl::StatusCode::kInvalidArgument, "DATE_IN_FUTURE",
+      absl::StrCat(field, ": ", storage::DayText(day), " is after today (",
+                   storage::DayText(today),
+                   ", Thai time); want a date that has come (dates are CE: "
+                   "2569 BE is 2026)"));
+}
+
+}  // namespace
+
+bool IsUnset(const Date& date) {
+  return date.year() == 0 && date.month() == 0 && date.day() == 0;
+}
+
+absl::StatusOr<int32_t> DayOf(absl::string_view field, const Date& date) {
+  return CalendarDay(field, date, kYearMin);
+}
+
+absl::StatusOr<std::optional<int32_t>> BirthDayOf(absl::string_view field,
+                                                  const Date& date,
+                                                  int32_t today) {
+  if (IsUnset(date)) return std::nullopt;
+  ASSIGN_OR_RETURN(const int32_t day, CalendarDay(field, date, kBirthYearMin));
+  if (day > today) return InFuture(field, day, today);
+  return day;
 }
 
 absl::StatusOr<int32_t> BusinessDay(absl::string_view field, const Date& date,
                                     int32_t today) {
   if (IsUnset(date)) return today;
-  auto day = DayOf(field, date);
-  if (!day.ok()) return day.status();
-  if (*day > today) {
-    return Error(
-        absl::StatusCode::kInvalidArgument, "DATE_IN_FUTURE",
-        absl::StrCat(field, ": ", storage::DayText(*day), " is after today (",
-                     storage::DayText(today),
-                     ", Thai time); want a date that has come (dates are CE: "
-                     "2569 BE is 2026)"));
-  }
-  return *day;
+  ASSIGN_OR_RETURN(const int32_t day, DayOf(field, date));
+  if (day > today) return InFuture(field, day, today);
+  return day;
 }
 
 Date DateOf(int32_t day_number) {

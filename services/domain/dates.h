@@ -5,6 +5,7 @@
 #define WELFARE_SERVICES_DOMAIN_DATES_H_
 
 #include <cstdint>
+#include <optional>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -16,6 +17,9 @@ inline constexpr int kYearMin = 1950;
 // Any year from 2400 on is a Buddhist Era year given by mistake (BE 2400 is
 // CE 1857), so it is refused rather than taken as a date centuries ahead.
 inline constexpr int kYearMax = 2399;
+
+// Birth dates go further back than the ledger's own dates.
+inline constexpr int kBirthYearMin = 1900;
 
 // Whether a Date message is empty (all zero): "not given".
 bool IsUnset(const welfare::ledger::v1::Date& date);
@@ -31,6 +35,12 @@ absl::StatusOr<int32_t> DayOf(absl::string_view field,
 absl::StatusOr<int32_t> BusinessDay(absl::string_view field,
                                     const welfare::ledger::v1::Date& date,
                                     int32_t today);
+
+// A birth date: unset means none (nullopt); else a calendar date from
+// kBirthYearMin, not after today (DATE_INVALID, DATE_IN_FUTURE).
+absl::StatusOr<std::optional<int32_t>> BirthDayOf(
+    absl::string_view field, const welfare::ledger::v1::Date& date,
+    int32_t today);
 
 welfare::ledger::v1::Date DateOf(int32_t day);
 

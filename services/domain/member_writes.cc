@@ -15,6 +15,7 @@
 #include "storage/keys.h"
 #include "storage/sha256.h"
 #include "storage/status_macros.h"
+#include "storage/text.h"
 
 namespace welfare::domain {
 namespace {
@@ -27,10 +28,12 @@ namespace keys = storage::keys;
 
 constexpr size_t kSaltBytes = 16;
 
-// The personal fields of a profile, checked; national_id_digits is empty
-// when the request gave no national ID.
-absl::Status CheckProfile(const v1::MemberProfile& profile, bool id_required,
-                          std::string* national_id_digits) {
+// The personal fields of a profile, checked, as a record with a new salt
+// (the national ID's mask and hash are the caller's); national_id_digits
+// is empty when the request gave no national ID.
+absl::StatusOr<ProfileRecord> CheckProfile(const v1::MemberProfile& profile,
+                                           bool id_required, int32_t today,
+                                           std::string* national_id_digits) {
   RETURN_IF_ERROR(
       CheckText("profile.full_name", profile.full_name(), 200, true));
   if (id_required || !profile.national_id().empty()) {
@@ -44,10 +47,14 @@ absl::Status CheckProfile(const v1::MemberProfile& profile, bool id_required,
       CheckText("profile.nominee_name", profile.nominee_name(), 200, false));
   RETURN_IF_ERROR(CheckText("profile.nominee_relationship",
                             profile.nominee_relationship(), 100, false));
-  return CheckText("profile.phone", profile.phone(), 20, false);
-}
-
-ProfileRecord NewProfile(const v1::MemberProfile& profile) {
+  RETURN_IF_ERROR(CheckText("profile.phone", profile.phone(), 20, false));
+  ASSIGN_OR_RETURN(
+      const std::optional<int32_t> birth_day,
+      BirthDayOf("profile.birth_date", profile.birth_date(), today));
+  if (!v1::Sex_IsValid(profile.sex())) {
+    return InvalidField("FIELD_INVALID", "profile.sex",
+                        "want FEMALE, MALE or unset");
+  }
   ProfileRecord record;
   record.set_salt(RandomBytes(kSaltBytes));
   record.set_full_name(profile.full_name());
@@ -55,7 +62,21 @@ ProfileRecord NewProfile(const v1::MemberProfile& profile) {
   record.set_nominee_name(profile.nominee_name());
   record.set_nominee_relationship(profile.nominee_relationship());
   record.set_phone(profile.phone());
+  if (birth_day.has_value()) record.set_birth_day(*birth_day);
+  record.set_sex(profile.sex());
   return record;
+}
+
+// INVALID_ARGUMENT DATE_INVALID if the profile's birth date is after the
+// member's join date.
+absl::Status CheckBornBy(const ProfileRecord& profile, int32_t join_day) {
+  if (!profile.has_birth_day() || profile.birth_day() <= join_day) {
+    return absl::OkStatus();
+  }
+  return InvalidField(
+      "DATE_INVALID", "profile.birth_date",
+      absl::StrCat(storage::DayText(profile.birth_day()),
+                   " is after the join date, ", storage::DayText(join_day)));
 }
 
 absl::Status ProfileErased(const record::MemberView& member) {
@@ -147,6 +168,7 @@ void Ledger::RegisterMember(const std::string& principal,
   const v1::Member& member = request.member();
   std::string national_id;
   int32_t join_day = 0;
+  ProfileRecord profile;
   auto checked = [&]() -> absl::Status {
     ASSIGN_OR_RETURN(std::string fund_id,
                      ParseFundName("parent", request.parent()));
@@ -163,12 +185,14 @@ void Ledger::RegisterMember(const std::string& principal,
       RETURN_IF_ERROR(
           CheckAreaCode("member.village_code", member.village_code(), 8));
     }
-    return CheckProfile(member.profile(), /*id_required=*/true, &national_id);
+    ASSIGN_OR_RETURN(profile,
+                     CheckProfile(member.profile(),
+                                  /*id_required=*/true, Today(), &national_id));
+    return CheckBornBy(profile, join_day);
   }();
   if (!checked.ok()) return done(checked);
   const std::string fund_id = *ParseFundName("parent", request.parent());
 
-  ProfileRecord profile = NewProfile(member.profile());
   profile.set_national_id_masked(MaskNationalId(national_id));
   profile.set_national_id_hmac(storage::HashBytes(
       storage::HmacSha256(options_.national_id_pepper, national_id)));
@@ -286,14 +310,17 @@ void Ledger::UpdateMemberProfile(const std::string& principal,
                                  Done<v1::Member> done) {
   MemberName name;
   std::string national_id;
+  ProfileRecord profile;
   absl::Status checked = [&]() -> absl::Status {
     ASSIGN_OR_RETURN(name, ParseMemberName("name", request.name()));
     RETURN_IF_ERROR(CheckRequestId(request.request_id()));
-    return CheckProfile(request.profile(), /*id_required=*/false, &national_id);
+    ASSIGN_OR_RETURN(
+        profile, CheckProfile(request.profile(),
+                              /*id_required=*/false, Today(), &national_id));
+    return absl::OkStatus();
   }();
   if (!checked.ok()) return done(checked);
 
-  ProfileRecord profile = NewProfile(request.profile());
   if (!national_id.empty()) {
     profile.set_national_id_masked(MaskNationalId(national_id));
     profile.set_national_id_hmac(storage::HashBytes(
@@ -306,6 +333,7 @@ void Ledger::UpdateMemberProfile(const std::string& principal,
     const std::string& profile_key = change.profile_key;
     const std::optional<ProfileRecord>& old = change.profile;
     if (!old.has_value()) return CorruptRecord("missing profile", profile_key);
+    RETURN_IF_ERROR(CheckBornBy(profile, member.join_day()));
     if (profile.national_id_hmac().empty()) {
       profile.set_national_id_hmac(old->national_id_hmac());
       profile.set_national_id_masked(old->national_id_masked());

@@ -260,6 +260,10 @@ v1::Member MemberToApi(absl::string_view fund_id,
     api_profile->set_nominee_name(profile->nominee_name());
     api_profile->set_nominee_relationship(profile->nominee_relationship());
     api_profile->set_phone(profile->phone());
+    if (profile->has_birth_day()) {
+      *api_profile->mutable_birth_date() = DateOf(profile->birth_day());
+    }
+    api_profile->set_sex(static_cast<v1::Sex>(profile->sex()));
   } else {
     api_profile->set_erased(true);
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "storage/text.h"
@@ -63,15 +64,78 @@ const v1::AmountTier* TierFor(const v1::BenefitRule& rule, int32_t years) {
   return best;
 }
 
+// "60 to 70", "60 and over", "up to 12".
+std::string AgeRange(const v1::BenefitRule& rule) {
+  if (rule.max_age_years() == 0) {
+    return absl::StrCat(rule.min_age_years(), " and over");
+  }
+  if (rule.min_age_years() == 0) {
+    return absl::StrCat("up to ", rule.max_age_years());
+  }
+  return absl::StrCat(rule.min_age_years(), " to ", rule.max_age_years());
+}
+
+// A checked item: whether it passed, and why.
+struct Verdict {
+  bool passed;
+  std::string explanation;
+};
+
+// The age item. Its explanation names the rule's ages, never the member's
+// age or birth date: the evaluation is kept in the journal for good, and
+// the birth date only in the erasable profile.
+Verdict AgeVerdict(const v1::BenefitRule& rule, const BenefitFacts& facts) {
+  const std::string range = AgeRange(rule);
+  if (!facts.birth_day.has_value()) {
+    return {false, absl::StrCat("age: the rule wants ", range,
+                                "; the member's profile has no birth date")};
+  }
+  const int32_t age = FullYears(*facts.birth_day, facts.event_day);
+  if (age < rule.min_age_years()) {
+    return {false, absl::StrCat("age on the event date: under ",
+                                rule.min_age_years(), " (", range, ")")};
+  }
+  if (rule.max_age_years() > 0 && age > rule.max_age_years()) {
+    return {false, absl::StrCat("age on the event date: over ",
+                                rule.max_age_years(), " (", range, ")")};
+  }
+  return {true, absl::StrCat("age on the event date: within ", range)};
+}
+
+Verdict SexVerdict(const v1::BenefitRule& rule, const BenefitFacts& facts) {
+  const std::string wanted =
+      absl::StrCat("sex: the rule is for ",
+                   rule.sex() == v1::SEX_FEMALE ? "women" : "men", " only; ");
+  if (facts.sex == v1::SEX_UNSPECIFIED) {
+    return {false,
+            absl::StrCat(wanted, "the member's profile does not record it")};
+  }
+  const bool met = facts.sex == rule.sex();
+  return {met, absl::StrCat(wanted, met ? "met" : "not met")};
+}
+
+// The years a tier counts, and how they read: "12 years of membership",
+// "3 years of contribution (40 months of dues paid)".
+std::pair<int32_t, std::string> TierYears(const v1::BenefitRule& rule,
+                                          const BenefitFacts& facts) {
+  if (rule.tier_basis() == v1::TIER_BASIS_CONTRIBUTION) {
+    const int32_t years = std::max(0, facts.paid_months) / 12;
+    return {years, absl::StrCat(years, " years of contribution (",
+                                facts.paid_months, " months of dues paid)")};
+  }
+  const int32_t years = FullYears(facts.join_day, facts.event_day);
+  return {years, absl::StrCat(years, " years of membership")};
+}
+
 }  // namespace
 
-int32_t YearsOfMembership(int32_t join_day, int32_t day) {
-  if (day < join_day) return 0;
-  const absl::CivilDay joined = storage::CivilDayOf(join_day);
+int32_t FullYears(int32_t from_day, int32_t day) {
+  if (day < from_day) return 0;
+  const absl::CivilDay from = storage::CivilDayOf(from_day);
   const absl::CivilDay on = storage::CivilDayOf(day);
-  int32_t years = static_cast<int32_t>(on.year() - joined.year());
-  if (on.month() < joined.month() ||
-      (on.month() == joined.month() && on.day() < joined.day())) {
+  int32_t years = static_cast<int32_t>(on.year() - from.year());
+  if (on.month() < from.month() ||
+      (on.month() == from.month() && on.day() < from.day())) {
     --years;
   }
   return years;
@@ -96,6 +160,14 @@ v1::BenefitEvaluation EvaluateBenefit(const v1::BenefitRule& rule,
                            v1::MemberStatus_Name(
                                static_cast<v1::MemberStatus>(facts.status)),
                            ")"));
+  if (rule.min_age_years() > 0 || rule.max_age_years() > 0) {
+    Verdict age = AgeVerdict(rule, facts);
+    check("age", age.passed, std::move(age.explanation));
+  }
+  if (rule.sex() != v1::SEX_UNSPECIFIED) {
+    Verdict sex = SexVerdict(rule, facts);
+    check("sex", sex.passed, std::move(sex.explanation));
+  }
   const int32_t days = std::max(0, facts.event_day - facts.join_day);
   check("waiting period", days >= rule.waiting_days(),
         absl::StrCat("waiting period: ", days, " of ", rule.waiting_days(),
@@ -119,7 +191,7 @@ v1::BenefitEvaluation EvaluateBenefit(const v1::BenefitRule& rule,
   }
 
   int64_t amount = 0;
-  const int32_t years = YearsOfMembership(facts.join_day, facts.event_day);
+  const auto [years, years_text] = TierYears(rule, facts);
   if (rule.amount_per_night_satang() > 0) {
     int32_t nights = std::max(0, facts.nights);
     if (rule.nights_per_stay_max() > 0 && nights > rule.nights_per_stay_max()) {
@@ -147,15 +219,14 @@ v1::BenefitEvaluation EvaluateBenefit(const v1::BenefitRule& rule,
   } else if (const v1::AmountTier* tier = TierFor(rule, years)) {
     amount = tier->amount_satang();
     Add(evaluation, "amount", true,
-        absl::StrCat(years, " years of membership: the tier from ",
-                     tier->min_years(), " years, ", storage::BahtText(amount)));
+        absl::StrCat(years_text, ": the tier from ", tier->min_years(),
+                     " years, ", storage::BahtText(amount)));
   } else if (rule.tiers_size() > 0 && rule.amount_per_event_satang() == 0) {
-    check("amount", false,
-          absl::StrCat(years, " years of membership: below every tier"));
+    check("amount", false, absl::StrCat(years_text, ": below every tier"));
   } else if (rule.tiers_size() > 0) {
     amount = rule.amount_per_event_satang();
     Add(evaluation, "amount", true,
-        absl::StrCat(years, " years of membership: below every tier, ",
+        absl::StrCat(years_text, ": below every tier, ",
                      storage::BahtText(amount), " per event"));
   } else {
     amount = rule.amount_per_event_satang();

@@ -29,6 +29,7 @@ constexpr int kWaitingDaysMax = 3660;
 constexpr int kMonthsMax = 120;
 constexpr int kNightsMax = 366;
 constexpr int kYearsMax = 100;
+constexpr int kAgeMax = 150;
 
 // 0..kAmountSatangMax.
 absl::Status CheckCap(const std::string& field, int64_t satang) {
@@ -117,6 +118,24 @@ absl::Status CheckRule(const v1::BenefitRule& rule, const std::string& field) {
     return InvalidField("FIELD_REQUIRED", field,
                         "want amount_per_event_satang, "
                         "amount_per_night_satang or tiers");
+  }
+  if (!v1::TierBasis_IsValid(rule.tier_basis())) {
+    return InvalidField("FIELD_INVALID", field + ".tier_basis",
+                        "want MEMBERSHIP or CONTRIBUTION");
+  }
+  RETURN_IF_ERROR(
+      CheckCount(field + ".min_age_years", rule.min_age_years(), kAgeMax));
+  RETURN_IF_ERROR(
+      CheckCount(field + ".max_age_years", rule.max_age_years(), kAgeMax));
+  if (rule.max_age_years() > 0 && rule.max_age_years() < rule.min_age_years()) {
+    return InvalidField(
+        "FIELD_INVALID", field + ".max_age_years",
+        absl::StrCat(rule.max_age_years(), ", want at least min_age_years (",
+                     rule.min_age_years(), ") or 0 for no limit"));
+  }
+  if (!v1::Sex_IsValid(rule.sex())) {
+    return InvalidField("FIELD_INVALID", field + ".sex",
+                        "want FEMALE, MALE or unset for either");
   }
   if (!v1::Payee_IsValid(rule.payee())) {
     return InvalidField("FIELD_INVALID", field + ".payee",

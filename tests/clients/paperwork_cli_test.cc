@@ -178,11 +178,11 @@ TEST_F(PaperworkCliTest, AnImportRunTwiceWritesOnce) {
   const std::string opening = dir.path() + "/opening.csv";
   const std::string dues = dir.path() + "/dues.csv";
   const std::string benefits = dir.path() + "/benefits.csv";
-  std::ofstream(members) << "number,full_name,national_id,join_date,category\n"
-                         << "1,นางสมศรี ใจดี," << NationalIdFor(11)
-                         << ",2568-01-01,general\n"
-                         << "2,นายสมชาย ใจดี," << NationalIdFor(12)
-                         << ",2568-02-01,elderly\n";
+  std::ofstream(members)
+      << "number,full_name,national_id,join_date,category,birth_date,sex\n"
+      << "1,นางสมศรี ใจดี," << NationalIdFor(11)
+      << ",2568-01-01,general,2503-04-12,female\n"
+      << "2,นายสมชาย ใจดี," << NationalIdFor(12) << ",2568-02-01,elderly,,\n";
   std::ofstream(opening) << "account,balance\n1101,1000\n1111,5000\n";
   std::ofstream(dues) << "member,from,months,amount,date,receipt\n"
                       << "1,2568-10,12,365,2568-10-05,RC-1\n"
@@ -223,6 +223,24 @@ TEST_F(PaperworkCliTest, AnImportRunTwiceWritesOnce) {
   EXPECT_EQ(by_code["1101"], 100000 + 36500 + 18000 - 20000);
   EXPECT_EQ(by_code["3101"], 600000);
   EXPECT_EQ(by_code["5102"], 20000);
+  // The birth date (BE 2503 is 1960) and sex went to the profile; a blank
+  // cell leaves them unrecorded.
+  v1::GetMemberRequest get;
+  get.set_name("funds/ban-import/members/1");
+  auto first_member = client_->GetMember(get);
+  ASSERT_THAT(first_member, IsOk());
+  EXPECT_EQ(first_member->profile().birth_date().year(), 1960);
+  EXPECT_EQ(first_member->profile().birth_date().month(), 4);
+  EXPECT_EQ(first_member->profile().sex(), v1::SEX_FEMALE);
+  Outcome shown = Welfare({"member", "get", "ban-import", "1"});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_THAT(shown.out, HasSubstr("12/04/2503"));
+  EXPECT_THAT(shown.out, HasSubstr("หญิง"));
+  get.set_name("funds/ban-import/members/2");
+  auto second_member = client_->GetMember(get);
+  ASSERT_THAT(second_member, IsOk());
+  EXPECT_FALSE(second_member->profile().has_birth_date());
+  EXPECT_EQ(second_member->profile().sex(), v1::SEX_UNSPECIFIED);
 
   Outcome second = Welfare(args);
   ASSERT_EQ(second.exit_code, 0) << second.err;
@@ -235,6 +253,17 @@ TEST_F(PaperworkCliTest, AnImportRunTwiceWritesOnce) {
   Outcome bad = Welfare(args);
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_THAT(bad.err, HasSubstr("line 4: number: 4; want 3"));
+  EXPECT_EQ(journal_size(), before + 6);
+
+  std::ofstream(members, std::ios::trunc)
+      << "number,full_name,national_id,join_date,birth_date,sex\n"
+      << "1,นางสมศรี ใจดี," << NationalIdFor(11) << ",2568-01-01,2503-04-12,f\n"
+      << "2,นายสมชาย ใจดี," << NationalIdFor(12) << ",2568-02-01,2503-02-30,\n";
+  Outcome bad_profile = Welfare(args);
+  EXPECT_EQ(bad_profile.exit_code, 2);
+  EXPECT_THAT(bad_profile.err,
+              HasSubstr("line 2: sex: \"f\"; want female or male"));
+  EXPECT_THAT(bad_profile.err, HasSubstr("line 3: birth_date:"));
   EXPECT_EQ(journal_size(), before + 6);
 }
 

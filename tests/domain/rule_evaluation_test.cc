@@ -1,13 +1,15 @@
 // The rulebook's limits, each at, below and above its boundary, from one
 // table: waiting period, dues arrears, once only, claims, nights and baht
 // per stay and per fiscal year (with payments on either side of 1 October),
-// tiers by years of membership, and who may receive.
+// tiers by years of membership and of contribution, age and sex limits, and
+// who may receive.
 #include "services/domain/rule_evaluation.h"
 
 #include <functional>
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -59,6 +61,30 @@ v1::BenefitRule DeathRule() {
   return rule;
 }
 
+// Elderly allowance: from 60 to 99 years old, tiers by years of dues paid.
+v1::BenefitRule ElderlyRule() {
+  v1::BenefitRule rule;
+  rule.set_category(v1::BENEFIT_CATEGORY_ELDERLY);
+  rule.set_min_age_years(60);
+  rule.set_max_age_years(99);
+  rule.set_tier_basis(v1::TIER_BASIS_CONTRIBUTION);
+  for (auto [years, baht] : {std::pair{1, 300}, {2, 500}}) {
+    v1::AmountTier* tier = rule.add_tiers();
+    tier->set_min_years(years);
+    tier->set_amount_satang(baht * 100);
+  }
+  return rule;
+}
+
+// Maternity: for women only, 1,000 baht.
+v1::BenefitRule MaternityRule() {
+  v1::BenefitRule rule;
+  rule.set_category(v1::BENEFIT_CATEGORY_BIRTH);
+  rule.set_sex(v1::SEX_FEMALE);
+  rule.set_amount_per_event_satang(100000);
+  return rule;
+}
+
 // A member of two years, active, dues paid, asking for 2 nights on
 // 15 June 2026.
 BenefitFacts Member() {
@@ -68,6 +94,10 @@ BenefitFacts Member() {
   facts.status = v1::MEMBER_STATUS_ACTIVE;
   facts.nights = 2;
   facts.fiscal_year = kYear2026;
+  // Born 15 June 1960: 66 on the event date. Dues paid for 24 months.
+  facts.birth_day = Day(1960, 6, 15);
+  facts.sex = v1::SEX_FEMALE;
+  facts.paid_months = 24;
   return facts;
 }
 
@@ -213,6 +243,60 @@ const std::vector<Case>& Cases() {
        },
        [](BenefitFacts& f) { f.join_day = Day(2026, 1, 1); }, true, 200000, 0,
        ""},
+      // Tiers by years of contribution: 11, 12 and 24 months of dues paid,
+      // whatever the years of membership.
+      {"contribution 11 months", ElderlyRule,
+       [](BenefitFacts& f) { f.paid_months = 11; }, false, 0, 0,
+       "0 years of contribution (11 months of dues paid): below every tier"},
+      {"contribution 12 months", ElderlyRule,
+       [](BenefitFacts& f) { f.paid_months = 12; }, true, 30000, 0,
+       "1 years of contribution (12 months of dues paid): the tier from 1"},
+      {"contribution 24 months", ElderlyRule, NoChange, true, 50000, 0,
+       "2 years of contribution"},
+      {"contribution, not membership", ElderlyRule,
+       [](BenefitFacts& f) {
+         f.join_day = Day(2016, 6, 15);
+         f.paid_months = 12;
+       },
+       true, 30000, 0, "1 years of contribution"},
+      // Age: 60 the day before the 60th birthday, on it, 99 and 100.
+      {"age 59", ElderlyRule,
+       [](BenefitFacts& f) { f.birth_day = Day(1966, 6, 16); }, false, 0, 0,
+       "age on the event date: under 60 (60 to 99)"},
+      {"age 60", ElderlyRule,
+       [](BenefitFacts& f) { f.birth_day = Day(1966, 6, 15); }, true, 50000, 0,
+       "age on the event date: within 60 to 99"},
+      {"age 99", ElderlyRule,
+       [](BenefitFacts& f) { f.birth_day = Day(1926, 6, 16); }, true, 50000, 0,
+       ""},
+      {"age 100", ElderlyRule,
+       [](BenefitFacts& f) { f.birth_day = Day(1926, 6, 15); }, false, 0, 0,
+       "age on the event date: over 99 (60 to 99)"},
+      {"no birth date", ElderlyRule,
+       [](BenefitFacts& f) { f.birth_day.reset(); }, false, 0, 0,
+       "the member's profile has no birth date"},
+      {"age limit only from below",
+       [] {
+         v1::BenefitRule rule = ElderlyRule();
+         rule.set_max_age_years(0);
+         return rule;
+       },
+       [](BenefitFacts& f) { f.birth_day = Day(1900, 1, 1); }, true, 50000, 0,
+       "within 60 and over"},
+      // Sex: for women only.
+      {"sex female", MaternityRule, NoChange, true, 100000, 0,
+       "sex: the rule is for women only; met"},
+      {"sex male", MaternityRule, [](BenefitFacts& f) { f.sex = v1::SEX_MALE; },
+       false, 0, 0, "sex: the rule is for women only; not met"},
+      {"sex not recorded", MaternityRule,
+       [](BenefitFacts& f) { f.sex = v1::SEX_UNSPECIFIED; }, false, 0, 0,
+       "does not record it"},
+      {"no limits, no profile", HospitalRule,
+       [](BenefitFacts& f) {
+         f.birth_day.reset();
+         f.sex = v1::SEX_UNSPECIFIED;
+       },
+       true, 40000, 2, ""},
       // Once only: a reversed death payment does not count.
       {"death paid before", DeathRule,
        [](BenefitFacts& f) {
@@ -249,12 +333,30 @@ TEST(RuleEvaluationTest, EveryLimitAtBelowAndAboveItsBoundary) {
   }
 }
 
-TEST(RuleEvaluationTest, YearsOfMembershipCountWholeYears) {
-  EXPECT_EQ(YearsOfMembership(Day(2020, 6, 15), Day(2021, 6, 14)), 0);
-  EXPECT_EQ(YearsOfMembership(Day(2020, 6, 15), Day(2021, 6, 15)), 1);
-  EXPECT_EQ(YearsOfMembership(Day(2020, 2, 29), Day(2021, 2, 28)), 0);
-  EXPECT_EQ(YearsOfMembership(Day(2020, 2, 29), Day(2021, 3, 1)), 1);
-  EXPECT_EQ(YearsOfMembership(Day(2020, 1, 1), Day(2019, 1, 1)), 0);
+// The evaluation is journal text kept for good; the birth date lives only
+// in the erasable profile. Neither the age nor the birth year is written.
+TEST(RuleEvaluationTest, AgeItemsNameTheRuleNotTheMember) {
+  for (int32_t birth : {Day(1947, 3, 9), Day(1966, 6, 16), Day(1920, 1, 2)}) {
+    BenefitFacts facts = Member();
+    facts.birth_day = birth;
+    const v1::BenefitEvaluation evaluation =
+        EvaluateBenefit(ElderlyRule(), facts);
+    const int32_t age = FullYears(birth, facts.event_day);
+    const std::string year = absl::StrCat(storage::CivilDayOf(birth).year());
+    for (const auto& item : evaluation.items()) {
+      EXPECT_THAT(item.explanation(),
+                  ::testing::Not(HasSubstr(absl::StrCat(age))));
+      EXPECT_THAT(item.explanation(), ::testing::Not(HasSubstr(year)));
+    }
+  }
+}
+
+TEST(RuleEvaluationTest, FullYearsCountWholeYears) {
+  EXPECT_EQ(FullYears(Day(2020, 6, 15), Day(2021, 6, 14)), 0);
+  EXPECT_EQ(FullYears(Day(2020, 6, 15), Day(2021, 6, 15)), 1);
+  EXPECT_EQ(FullYears(Day(2020, 2, 29), Day(2021, 2, 28)), 0);
+  EXPECT_EQ(FullYears(Day(2020, 2, 29), Day(2021, 3, 1)), 1);
+  EXPECT_EQ(FullYears(Day(2020, 1, 1), Day(2019, 1, 1)), 0);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Members over a real server: registration, status history, correcting and
-// erasing personal data (PDPA) without touching the journal, and paging.
+// erasing personal data (PDPA) without touching the journal, the birth date
+// and sex that age and sex limits read, and paging.
 #include "absl/strings/str_cat.h"
 #include "tests/testing/journal_check.h"
 #include "tests/testing/test_util.h"
@@ -132,6 +133,81 @@ TEST_F(MemberTest, CorrectingAProfileRecordsOnlyItsNewHash) {
             v1::ENTRY_KIND_MEMBER_PROFILE_CHANGED);
   EXPECT_EQ(journal->entries.back().profile_changed().profile_hash(),
             updated->profile_hash());
+}
+
+TEST_F(MemberTest, BirthDateAndSexAreKeptOnlyInTheProfile) {
+  v1::RegisterMemberRequest request;
+  request.set_parent("funds/ban-member");
+  request.mutable_member()->set_category(v1::MEMBER_CATEGORY_ELDERLY);
+  *request.mutable_member()->mutable_join_date() = MakeDate(2026, 1, 10);
+  auto* profile = request.mutable_member()->mutable_profile();
+  profile->set_full_name("นางบุญมี ศรีสุข");
+  profile->set_national_id(NationalIdFor(51));
+  profile->set_sex(v1::SEX_FEMALE);
+  // Bad birth dates and sexes are refused, each by name; nothing is written.
+  struct Bad {
+    v1::Date birth;
+    int sex;
+    const char* reason;
+  };
+  for (const Bad& bad : {
+           Bad{MakeDate(1899, 12, 31), v1::SEX_FEMALE, "DATE_INVALID"},
+           Bad{MakeDate(2503, 4, 12), v1::SEX_FEMALE, "DATE_INVALID"},
+           Bad{MakeDate(1950, 2, 30), v1::SEX_FEMALE, "DATE_INVALID"},
+           Bad{MakeDate(2026, 1, 11), v1::SEX_FEMALE, "DATE_INVALID"},
+           Bad{MakeDate(2399, 1, 1), v1::SEX_FEMALE, "DATE_IN_FUTURE"},
+           Bad{MakeDate(1947, 3, 9), 7, "FIELD_INVALID"},
+       }) {
+    SCOPED_TRACE(absl::StrCat(bad.birth.year(), "-", bad.birth.month(), "-",
+                              bad.birth.day(), " sex ", bad.sex));
+    *profile->mutable_birth_date() = bad.birth;
+    profile->set_sex(static_cast<v1::Sex>(bad.sex));
+    request.set_request_id(absl::StrCat("bad-", bad.birth.year(), bad.sex));
+    EXPECT_THAT(client_->RegisterMember(request),
+                HasError(absl::StatusCode::kInvalidArgument, bad.reason));
+  }
+  auto empty = ReadAndCheckJournal(*client_, "ban-member");
+  ASSERT_THAT(empty, IsOk());
+  const size_t entries = empty->entries.size();
+
+  // Born 9 March 1947, before 1950 (the ledger's own first year).
+  *profile->mutable_birth_date() = MakeDate(1947, 3, 9);
+  profile->set_sex(v1::SEX_FEMALE);
+  request.set_request_id("good");
+  auto member = client_->RegisterMember(request);
+  ASSERT_THAT(member, IsOk());
+  EXPECT_EQ(member->profile().birth_date().SerializeAsString(),
+            MakeDate(1947, 3, 9).SerializeAsString());
+  EXPECT_EQ(member->profile().sex(), v1::SEX_FEMALE);
+
+  // A correction keeps them only if given again (the API replaces the
+  // whole profile); a birth date after joining is refused.
+  v1::UpdateMemberProfileRequest update;
+  update.set_name(member->name());
+  *update.mutable_profile() = member->profile();
+  update.mutable_profile()->clear_national_id_masked();
+  *update.mutable_profile()->mutable_birth_date() = MakeDate(2026, 1, 11);
+  update.set_request_id("late");
+  EXPECT_THAT(client_->UpdateMemberProfile(update),
+              HasError(absl::StatusCode::kInvalidArgument, "DATE_INVALID"));
+  *update.mutable_profile()->mutable_birth_date() = MakeDate(1948, 3, 9);
+  update.set_request_id("fixed");
+  auto updated = client_->UpdateMemberProfile(update);
+  ASSERT_THAT(updated, IsOk());
+  EXPECT_EQ(updated->profile().birth_date().year(), 1948);
+  EXPECT_NE(updated->profile_hash(), member->profile_hash());
+
+  // The journal holds neither: the registration and the correction carry
+  // only hashes.
+  auto journal = ReadAndCheckJournal(*client_, "ban-member");
+  ASSERT_THAT(journal, IsOk());
+  ASSERT_EQ(journal->entries.size(), entries + 2);
+  for (const auto& entry : journal->entries) {
+    const std::string text = entry.DebugString();
+    EXPECT_EQ(text.find("1947"), std::string::npos) << text;
+    EXPECT_EQ(text.find("1948"), std::string::npos) << text;
+    EXPECT_EQ(text.find("FEMALE"), std::string::npos) << text;
+  }
 }
 
 TEST_F(MemberTest, ErasingAProfileKeepsTheJournalAndFreesTheId) {
