@@ -177,10 +177,16 @@ std::vector<Command> BookCommands() {
       "members behind with their dues (เงินสัจจะค้างชำระ)",
       "Every member active or lapsed on the date whose dues are unpaid for a\n"
       "month from the join month to the date's month: how many months, since\n"
-      "when, and (with --monthly) what they come to. Months in which the\n"
-      "member had resigned count for nothing.",
+      "when, and what they come to: under the dues plan of the rulebook in\n"
+      "force on the date (a day's dues times each month's days; a half-year's\n"
+      "or year's pro rata), or --monthly. Months in which the member had\n"
+      "resigned count for nothing. Active members with at least the plan's\n"
+      "lapse months unpaid are marked LAPSE DUE: the committee decides and\n"
+      "records it with `welfare member set-status --status=lapsed`; this\n"
+      "report changes nothing.",
       {{"as-of", "DATE", "the date to count up to (default: today)"},
-       {"monthly", "BAHT", "one month's dues, to show what is owed"},
+       {"monthly", "BAHT",
+        "one month's dues, instead of the rulebook's dues plan"},
        {"min-months", "N", "only members with at least N unpaid months"}},
       "welfare-report arrears --fund=ban-nong-khu --monthly=30 "
       "--min-months=3",

@@ -112,7 +112,8 @@ View ArrearsView(const Style& style, const v1::DuesArrears& report) {
                   cells.Text("เดือนล่าสุดที่ส่ง", "Last month paid"),
                   cells.Text("ค้างตั้งแต่", "Unpaid from"),
                   cells.Number("เดือนที่ค้าง", "Months unpaid"),
-                  cells.Number("ยอดค้าง", "Owed")};
+                  cells.Number("ยอดค้าง", "Owed"),
+                  cells.Text("ครบเกณฑ์พ้นสภาพ", "Lapse due")};
   for (const v1::ArrearsRow& row : report.rows()) {
     rows.rows.push_back(
         {absl::StrCat(row.member_number()),
@@ -121,18 +122,27 @@ View ArrearsView(const Style& style, const v1::DuesArrears& report) {
          style.Date(row.join_date()),
          row.has_last_paid_month() ? cells.Month(row.last_paid_month()) : "",
          cells.Month(row.first_unpaid_month()),
-         style.Count(row.unpaid_months()), style.Money(row.owed_satang())});
+         style.Count(row.unpaid_months()), style.Money(row.owed_satang()),
+         row.lapse_due() ? cells.Words("ครบเกณฑ์", "LAPSE DUE") : ""});
   }
   cli::Report totals;
   totals.record = true;
   totals.columns = {cells.Number("สมาชิกที่ตรวจ", "Members checked"),
                     cells.Number("สมาชิกที่ค้าง", "Members in arrears"),
                     cells.Number("เดือนที่ค้างรวม", "Months unpaid"),
-                    cells.Number("ยอดค้างรวม", "Owed")};
-  totals.rows.push_back({style.Count(report.members_checked()),
-                         style.Count(report.rows_size()),
-                         style.Count(report.unpaid_months_total()),
-                         style.Money(report.owed_satang_total())});
+                    cells.Number("ยอดค้างรวม", "Owed"),
+                    cells.Text("ขาดส่งกี่เดือนพ้นสภาพ", "Lapse after"),
+                    cells.Number("ครบเกณฑ์พ้นสภาพ", "Lapse due"),
+                    cells.Text("ตามระเบียบ", "Rulebook")};
+  totals.rows.push_back(
+      {style.Count(report.members_checked()), style.Count(report.rows_size()),
+       style.Count(report.unpaid_months_total()),
+       style.Money(report.owed_satang_total()),
+       report.lapse_after_months() > 0
+           ? absl::StrCat(report.lapse_after_months(),
+                          cells.Words(" เดือน", " months"))
+           : cells.Words("(ไม่กำหนด)", "(not set)"),
+       style.Count(report.members_lapse_due()), report.rulebook()});
   view.document.reports = {rows, std::move(totals)};
   view.document.csv = std::move(rows);
   return view;

@@ -1,6 +1,7 @@
 // Reports about members one by one, from their views (M-keys): dues
 // arrears, and who qualifies for the government match.
 #include <algorithm>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "services/domain/books.h"
@@ -9,6 +10,7 @@
 #include "services/domain/names.h"
 #include "services/domain/report_period.h"
 #include "services/domain/reports.h"
+#include "services/domain/rulebooks.h"
 #include "services/domain/validate.h"
 #include "services/domain/views.h"
 #include "storage/keys.h"
@@ -20,6 +22,7 @@ namespace {
 
 using storage::Column;
 using storage::Error;
+namespace record = welfare::storage::v1;
 
 // A full year of membership and at most this many earlier matches.
 constexpr int kMatchesMax = 3;
@@ -39,6 +42,33 @@ absl::Status ForEachMember(const storage::ReadView& view,
     RETURN_IF_ERROR(visit(member));
   }
   return members.status();
+}
+
+// What unpaid months come to: monthly_satang each if set, else under the
+// dues plan (a day's dues times each month's days; a half-year's or a
+// year's pro rata, rounded down to the satang); zero without either.
+int64_t Owed(int64_t monthly_satang, const record::DuesPlanRecord& plan,
+             const std::vector<int32_t>& months) {
+  const int64_t count = static_cast<int64_t>(months.size());
+  if (monthly_satang > 0) return count * monthly_satang;
+  switch (plan.period()) {
+    case v1::DUES_PERIOD_DAY: {
+      int64_t days = 0;
+      for (int32_t month : months) {
+        days +=
+            storage::MonthStartDay(month + 1) - storage::MonthStartDay(month);
+      }
+      return days * plan.amount_satang();
+    }
+    case v1::DUES_PERIOD_MONTH:
+      return count * plan.amount_satang();
+    case v1::DUES_PERIOD_HALF_YEAR:
+      return count * plan.amount_satang() / 6;
+    case v1::DUES_PERIOD_YEAR:
+      return count * plan.amount_satang() / 12;
+    default:
+      return 0;
+  }
 }
 
 // 30 September of a CE year, as a day number.
@@ -81,6 +111,15 @@ absl::StatusOr<v1::DuesArrears> Reports::GetDuesArrears(
   v1::DuesArrears report;
   *report.mutable_header() =
       books.Header({std::min(books.fund().founding_day(), as_of), as_of});
+  ASSIGN_OR_RETURN(const record::RulebooksView rulebooks,
+                   ReadRulebooks(view, fund_id));
+  record::DuesPlanRecord plan;
+  if (const int index = RulebookInForce(rulebooks, as_of); index >= 0) {
+    const record::RulebookVersion& version = rulebooks.versions(index);
+    plan = version.body().dues();
+    report.set_rulebook(RulebookResourceName(fund_id, version.sequence()));
+    report.set_lapse_after_months(plan.lapse_after_months());
+  }
   const int32_t last_month = storage::MonthIndexOfDay(as_of);
   RETURN_IF_ERROR(ForEachMember(view, fund_id, [&](const MemberView& member) {
     const int32_t status = StatusOn(member, as_of);
@@ -90,6 +129,7 @@ absl::StatusOr<v1::DuesArrears> Reports::GetDuesArrears(
     }
     report.set_members_checked(report.members_checked() + 1);
     v1::ArrearsRow row;
+    std::vector<int32_t> unpaid;
     int32_t last_paid = -1;
     for (int32_t month = storage::MonthIndexOfDay(member.join_day());
          month <= last_month; ++month) {
@@ -104,10 +144,11 @@ absl::StatusOr<v1::DuesArrears> Reports::GetDuesArrears(
           then != v1::MEMBER_STATUS_LAPSED) {
         continue;  // Resigned then, or not yet joined: nothing was due.
       }
-      if (row.unpaid_months() == 0) {
-        *row.mutable_first_unpaid_month() = YearMonthOf(month);
-      }
-      row.set_unpaid_months(row.unpaid_months() + 1);
+      unpaid.push_back(month);
+    }
+    row.set_unpaid_months(static_cast<int32_t>(unpaid.size()));
+    if (!unpaid.empty()) {
+      *row.mutable_first_unpaid_month() = YearMonthOf(unpaid.front());
     }
     if (row.unpaid_months() < min_unpaid) return absl::OkStatus();
     row.set_member_number(member.member_number());
@@ -115,7 +156,13 @@ absl::StatusOr<v1::DuesArrears> Reports::GetDuesArrears(
     row.set_status(static_cast<v1::MemberStatus>(status));
     *row.mutable_join_date() = DateOf(member.join_day());
     if (last_paid >= 0) *row.mutable_last_paid_month() = YearMonthOf(last_paid);
-    row.set_owed_satang(row.unpaid_months() * request.monthly_dues_satang());
+    row.set_owed_satang(Owed(request.monthly_dues_satang(), plan, unpaid));
+    row.set_lapse_due(status == v1::MEMBER_STATUS_ACTIVE &&
+                      plan.lapse_after_months() > 0 &&
+                      row.unpaid_months() >= plan.lapse_after_months());
+    if (row.lapse_due()) {
+      report.set_members_lapse_due(report.members_lapse_due() + 1);
+    }
     report.set_unpaid_months_total(report.unpaid_months_total() +
                                    row.unpaid_months());
     report.set_owed_satang_total(report.owed_satang_total() +

@@ -1,11 +1,14 @@
 // Dues arrears and the government match list against members whose every
-// limit is at, below or above its boundary.
+// limit is at, below or above its boundary; arrears priced by the dues plan
+// of the rulebook in force, and the members due to lapse under it.
 #include <map>
 #include <string>
 
 #include "absl/strings/str_cat.h"
 #include "tests/integration/reports/report_rpc.h"
+#include "tests/testing/rpc_call.h"
 #include "tests/testing/test_util.h"
+#include "welfare/ledger/v1/rules.grpc.pb.h"
 
 namespace welfare::testing {
 namespace {
@@ -74,12 +77,36 @@ class ArrearsMatchTest : public ::testing::Test {
     ASSERT_THAT(client_->RecordContribution(request), IsOk());
   }
 
+  // A rulebook from `effective` whose dues plan is `amount` satang a
+  // `period`, lapsing after `lapse_months` unpaid; returns its name.
+  std::string AdoptDuesPlan(const v1::Date& effective, v1::DuesPeriod period,
+                            int64_t amount, int lapse_months) {
+    v1::AdoptRulebookRequest request;
+    request.set_parent(kFund);
+    request.set_request_id(absl::StrCat("rules-", ++ids_));
+    v1::Rulebook* rulebook = request.mutable_rulebook();
+    rulebook->set_resolution("มติที่ประชุมใหญ่ 1/2569");
+    *rulebook->mutable_effective_date() = effective;
+    rulebook->mutable_dues()->set_period(period);
+    rulebook->mutable_dues()->set_amount_satang(amount);
+    rulebook->mutable_dues()->set_lapse_after_months(lapse_months);
+    v1::BenefitRule* birth = rulebook->add_benefits();
+    birth->set_category(v1::BENEFIT_CATEGORY_BIRTH);
+    birth->set_amount_per_event_satang(50000);
+    auto stub = v1::RulebookService::NewStub(server_.NewChannel());
+    auto adopted =
+        CallRpc(stub.get(), &v1::RulebookService::Stub::AdoptRulebook, request);
+    EXPECT_THAT(adopted, IsOk());
+    return adopted.ok() ? adopted->name() : "";
+  }
+
   absl::StatusOr<v1::DuesArrears> Arrears(const v1::Date& as_of,
-                                          int min_months = 0) {
+                                          int min_months = 0,
+                                          int64_t monthly_satang = 3000) {
     v1::GetDuesArrearsRequest request;
     request.set_parent(kFund);
     *request.mutable_as_of_date() = as_of;
-    request.set_monthly_dues_satang(3000);
+    request.set_monthly_dues_satang(monthly_satang);
     request.set_min_unpaid_months(min_months);
     return rpc_.Call(&ReportService::Stub::GetDuesArrears, request);
   }
@@ -144,6 +171,86 @@ TEST_F(ArrearsMatchTest, ArrearsCountTheUnpaidMonthsWhileActiveOrLapsed) {
   bad.set_monthly_dues_satang(-1);
   EXPECT_THAT(rpc_.Call(&ReportService::Stub::GetDuesArrears, bad),
               HasError(absl::StatusCode::kInvalidArgument, "FIELD_INVALID"));
+}
+
+TEST_F(ArrearsMatchTest, TheRulebooksDuesPlanPricesArrearsAndMarksLapses) {
+  const int three_behind = Register(MakeDate(2026, 1, 1));
+  PayDues(three_behind, 2026, 1, 3);  // April, May, June unpaid.
+  const int two_behind = Register(MakeDate(2026, 1, 1));
+  PayDues(two_behind, 2026, 1, 4);  // May, June unpaid.
+  const int lapsed = Register(MakeDate(2026, 1, 1));
+  SetStatus(lapsed, v1::MEMBER_STATUS_LAPSED, MakeDate(2026, 4, 1));
+  auto rows_of = [](const v1::DuesArrears& report) {
+    std::map<int, v1::ArrearsRow> rows;
+    for (const auto& row : report.rows()) rows[row.member_number()] = row;
+    return rows;
+  };
+
+  // No rulebook: nothing to price by, no lapse limit.
+  auto bare = Arrears(MakeDate(2026, 6, 15), 0, 0);
+  ASSERT_THAT(bare, IsOk());
+  EXPECT_EQ(bare->owed_satang_total(), 0);
+  EXPECT_EQ(bare->rulebook(), "");
+  EXPECT_EQ(bare->members_lapse_due(), 0);
+
+  // One baht a day, lapse after 3 months unpaid.
+  const std::string daily_plan =
+      AdoptDuesPlan(MakeDate(2026, 1, 1), v1::DUES_PERIOD_DAY, 100, 3);
+  // A half-year of 180 baht from 1 June, without a lapse limit.
+  const std::string half_year_plan =
+      AdoptDuesPlan(MakeDate(2026, 6, 1), v1::DUES_PERIOD_HALF_YEAR, 18000, 0);
+
+  auto daily = Arrears(MakeDate(2026, 5, 31), 0, 0);
+  ASSERT_THAT(daily, IsOk());
+  EXPECT_EQ(daily->rulebook(), daily_plan);
+  EXPECT_EQ(daily->lapse_after_months(), 3);
+  auto rows = rows_of(*daily);
+  // April and May: 30 + 31 days at one baht.
+  EXPECT_EQ(rows.at(three_behind).owed_satang(), 6100);
+  EXPECT_FALSE(rows.at(three_behind).lapse_due());  // 2 of 3 months.
+  EXPECT_EQ(rows.at(two_behind).owed_satang(), 3100);
+  // Already lapsed: 5 months unpaid, but not due to lapse again.
+  EXPECT_EQ(rows.at(lapsed).unpaid_months(), 5);
+  EXPECT_FALSE(rows.at(lapsed).lapse_due());
+  EXPECT_EQ(daily->members_lapse_due(), 0);
+
+  // Back to a baht a day, and the lapse limit, from 1 July.
+  AdoptDuesPlan(MakeDate(2026, 7, 1), v1::DUES_PERIOD_DAY, 100, 3);
+  auto june_30 = Arrears(MakeDate(2026, 6, 30), 0, 0);
+  ASSERT_THAT(june_30, IsOk());
+  EXPECT_EQ(june_30->rulebook(), half_year_plan);
+  EXPECT_EQ(june_30->lapse_after_months(), 0);
+  rows = rows_of(*june_30);
+  // The half-year plan: 3 months of 180 baht a half-year, pro rata; 3
+  // months unpaid, but this plan sets no lapse limit.
+  EXPECT_EQ(rows.at(three_behind).owed_satang(), 9000);
+  EXPECT_FALSE(rows.at(three_behind).lapse_due());
+
+  // On 1 July, under the daily plan again, both members behind are due to
+  // lapse; the lapsed member is not.
+  auto july = Arrears(MakeDate(2026, 7, 1), 0, 0);
+  ASSERT_THAT(july, IsOk());
+  EXPECT_EQ(july->lapse_after_months(), 3);
+  rows = rows_of(*july);
+  // April to July: 30 + 31 + 30 + 31 days.
+  EXPECT_EQ(rows.at(three_behind).owed_satang(), 12200);
+  EXPECT_TRUE(rows.at(three_behind).lapse_due());
+  EXPECT_TRUE(rows.at(two_behind).lapse_due());  // May, June, July.
+  EXPECT_FALSE(rows.at(lapsed).lapse_due());
+  EXPECT_EQ(july->members_lapse_due(), 2);
+  // --monthly prices the months instead; the lapse limit stays the plan's.
+  auto monthly = Arrears(MakeDate(2026, 7, 1), 0, 3000);
+  ASSERT_THAT(monthly, IsOk());
+  EXPECT_EQ(rows_of(*monthly).at(three_behind).owed_satang(), 12000);
+  EXPECT_EQ(monthly->members_lapse_due(), 2);
+  // The report changed nobody's status.
+  auto member = client_->GetMember([&] {
+    v1::GetMemberRequest get;
+    get.set_name(absl::StrCat(kFund, "/members/", three_behind));
+    return get;
+  }());
+  ASSERT_THAT(member, IsOk());
+  EXPECT_EQ(member->status(), v1::MEMBER_STATUS_ACTIVE);
 }
 
 TEST_F(ArrearsMatchTest, MatchListNeedsAFullYearAndFewerThanThreeMatches) {
