@@ -204,5 +204,30 @@ TEST(ViewsTest, PassbookListsEntriesAndMissedMonths) {
   EXPECT_THAT(text, HasSubstr("01/2569"));
 }
 
+TEST(ViewsTest, ArrearsMarkTheMembersDueToLapseAndNameTheRulebook) {
+  v1::DuesArrears report;
+  *report.mutable_header() = testing::SampleHeader();
+  report.set_members_checked(12);
+  report.set_rulebook("funds/ban-nong-khu/rulebooks/5");
+  report.set_lapse_after_months(3);
+  report.set_members_lapse_due(1);
+  for (int member : {4, 9}) {
+    v1::ArrearsRow* row = report.add_rows();
+    row->set_member_number(member);
+    row->set_status(v1::MEMBER_STATUS_ACTIVE);
+    row->set_unpaid_months(member == 4 ? 3 : 2);
+    row->set_owed_satang(member == 4 ? 9100 : 6100);
+    row->set_lapse_due(member == 4);
+  }
+  const std::string csv = RenderText(ArrearsView(kCsv, report), Output::kCsv);
+  EXPECT_THAT(csv, HasSubstr(",3,91.00,LAPSE DUE\r\n"));
+  EXPECT_THAT(csv, HasSubstr(",2,61.00,\r\n"));
+  const std::string thai =
+      RenderText(ArrearsView(kThaiTable, report), Output::kTable);
+  EXPECT_THAT(thai, HasSubstr("ครบเกณฑ์"));
+  EXPECT_THAT(thai, HasSubstr("3 เดือน"));
+  EXPECT_THAT(thai, HasSubstr("funds/ban-nong-khu/rulebooks/5"));
+}
+
 }  // namespace
 }  // namespace welfare::report
