@@ -2,6 +2,8 @@
 // request (or batch item) it becomes.
 #include "clients/cli/import_rows.h"
 
+#include <tuple>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -16,8 +18,10 @@ namespace {
 namespace v1 = welfare::ledger::v1;
 
 absl::StatusOr<v1::Date> DateField(const CsvRows& rows, size_t i,
-                                   const char* column) {
-  absl::StatusOr<v1::Date> date = format::ParseDate(rows.Get(i, column));
+                                   const char* column,
+                                   int year_min = format::kYearMin) {
+  absl::StatusOr<v1::Date> date =
+      format::ParseDate(rows.Get(i, column), year_min);
   if (!date.ok()) {
     return absl::InvalidArgumentError(
         absl::StrCat(column, ": ", date.status().message()));
@@ -96,7 +100,14 @@ absl::StatusOr<v1::RegisterMemberRequest> MemberRow(const CsvRows& rows,
   profile->set_nominee_name(rows.Get(i, "nominee"));
   profile->set_nominee_relationship(rows.Get(i, "nominee_relationship"));
   if (!rows.Get(i, "birth_date").empty()) {
-    WELFARE_ASSIGN_OR_FAIL(born, DateField(rows, i, "birth_date"));
+    WELFARE_ASSIGN_OR_FAIL(
+        born, DateField(rows, i, "birth_date", format::kBirthYearMin));
+    if (std::make_tuple(born.year(), born.month(), born.day()) >
+        std::make_tuple(joined.year(), joined.month(), joined.day())) {
+      return absl::InvalidArgumentError(absl::StrCat("birth_date: \"",
+                                                     rows.Get(i, "birth_date"),
+                                                     "\" is after join_date"));
+    }
     *profile->mutable_birth_date() = born;
   }
   const std::string sex = rows.Get(i, "sex");

@@ -62,7 +62,8 @@ int ApplyProfileFlags(const ParsedFlags& flags, FlagReader& read,
     ++given;
   }
   if (flags.Has("birth-date")) {
-    read.DateInto("birth-date", profile->mutable_birth_date());
+    read.DateInto("birth-date", profile->mutable_birth_date(),
+                  format::kBirthYearMin);
     ++given;
   }
   if (flags.Has("sex")) {

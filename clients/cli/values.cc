@@ -49,9 +49,9 @@ int64_t FlagReader::Integer(absl::string_view name, int64_t min, int64_t max,
 }
 
 void FlagReader::DateInto(absl::string_view name,
-                          welfare::ledger::v1::Date* out) {
+                          welfare::ledger::v1::Date* out, int year_min) {
   if (!flags_.Has(name)) return;
-  auto date = format::ParseDate(flags_.Get(name));
+  auto date = format::ParseDate(flags_.Get(name), year_min);
   if (!date.ok()) return Fail(Bad(name, date.status().message()));
   *out = *date;
 }

@@ -21,6 +21,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "clients/cli/flags.h"
+#include "clients/format/dates.h"
 #include "clients/format/labels.h"
 #include "welfare/ledger/v1/types.pb.h"
 
@@ -44,8 +45,10 @@ class FlagReader {
   // An integer in min..max; `fallback` if absent.
   int64_t Integer(absl::string_view name, int64_t min, int64_t max,
                   int64_t fallback = 0);
-  // Writes the date (or month) into *out if the flag is given.
-  void DateInto(absl::string_view name, welfare::ledger::v1::Date* out);
+  // Writes the date (or month) into *out if the flag is given; a date from
+  // CE year_min (format::kBirthYearMin for birth dates).
+  void DateInto(absl::string_view name, welfare::ledger::v1::Date* out,
+                int year_min = format::kYearMin);
   void MonthInto(absl::string_view name, welfare::ledger::v1::YearMonth* out);
   // The enum number of a token of `labels` (or, with numbers_too, its
   // number); `fallback` if absent.

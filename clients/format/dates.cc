@@ -56,13 +56,14 @@ Parts Split(absl::string_view text, bool with_day) {
   return parts;
 }
 
-absl::Status CheckYear(absl::string_view text, int typed_year, int year) {
-  if (year >= kYearMin && year <= kYearMax) return absl::OkStatus();
+absl::Status CheckYear(absl::string_view text, int typed_year, int year,
+                       int year_min) {
+  if (year >= year_min && year <= kYearMax) return absl::OkStatus();
   return absl::InvalidArgumentError(absl::StrCat(
       "\"", text, "\": year ", typed_year,
       typed_year == year ? "" : absl::StrCat(" BE is ", year, " CE, which"),
-      " is outside the ledger's years; want ", kYearMin, "..", kYearMax,
-      " CE, or a BE year from ", kYearMin + kBuddhistEraOffset));
+      " is outside the ledger's years; want ", year_min, "..", kYearMax,
+      " CE, or a BE year from ", year_min + kBuddhistEraOffset));
 }
 
 }  // namespace
@@ -78,7 +79,7 @@ bool IsRealDate(int year, int month, int day) {
   return civil.year() == year && civil.month() == month && civil.day() == day;
 }
 
-absl::StatusOr<v1::Date> ParseDate(absl::string_view text) {
+absl::StatusOr<v1::Date> ParseDate(absl::string_view text, int year_min) {
   const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
   const Parts parts = Split(trimmed, /*with_day=*/true);
   if (parts.year < 0 || parts.month < 0 || parts.day < 0) {
@@ -87,7 +88,8 @@ absl::StatusOr<v1::Date> ParseDate(absl::string_view text) {
         "or CE, e.g. 2569-10-01 or 1/10/2569"));
   }
   const int year = CommonEraYear(parts.year);
-  if (absl::Status status = CheckYear(text, parts.year, year); !status.ok()) {
+  if (absl::Status status = CheckYear(text, parts.year, year, year_min);
+      !status.ok()) {
     return status;
   }
   if (!IsRealDate(year, parts.month, parts.day)) {
@@ -112,7 +114,8 @@ absl::StatusOr<v1::YearMonth> ParseYearMonth(absl::string_view text) {
                      "in BE or CE, e.g. 2569-10 or 10/2569"));
   }
   const int year = CommonEraYear(parts.year);
-  if (absl::Status status = CheckYear(text, parts.year, year); !status.ok()) {
+  if (absl::Status status = CheckYear(text, parts.year, year, kYearMin);
+      !status.ok()) {
     return status;
   }
   v1::YearMonth month;

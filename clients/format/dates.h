@@ -29,6 +29,8 @@ inline constexpr int kBuddhistEraYearFirst = 2400;
 // The CE years the API accepts (proto Date: 1950..9999).
 inline constexpr int kYearMin = 1950;
 inline constexpr int kYearMax = 9999;
+// Birth dates (a member's profile) go back further: from CE 1900.
+inline constexpr int kBirthYearMin = 1900;
 
 // The CE year of a year as typed: year - 543 from kBuddhistEraYearFirst on.
 int CommonEraYear(int typed_year);
@@ -41,8 +43,9 @@ bool IsRealDate(int year, int month, int day);
 // digits, BE from kBuddhistEraYearFirst on: "2569-10-01", "1/10/2569" and
 // "2026-10-01" are all 1 October 2026. INVALID_ARGUMENT, saying what was
 // wanted, for another shape, an impossible date ("2569-02-29": CE 2026 is
-// not a leap year) or a CE year outside kYearMin..kYearMax.
-absl::StatusOr<welfare::ledger::v1::Date> ParseDate(absl::string_view text);
+// not a leap year) or a CE year outside year_min..kYearMax.
+absl::StatusOr<welfare::ledger::v1::Date> ParseDate(absl::string_view text,
+                                                    int year_min = kYearMin);
 
 // Parses "YYYY-MM" or "M/YYYY" into a CE month, with the same year rules:
 // "2569-10" and "10/2569" are October 2026.

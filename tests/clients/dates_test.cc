@@ -20,8 +20,8 @@ v1::Date MakeDate(int year, int month, int day) {
 }
 
 // "2026-06-15" for a parsed date, or the error.
-std::string Parsed(const char* text) {
-  auto date = ParseDate(text);
+std::string Parsed(const char* text, int year_min = kYearMin) {
+  auto date = ParseDate(text, year_min);
   if (!date.ok()) return std::string(date.status().message());
   return FormatDate(*date, Calendar::kGregorian);
 }
@@ -45,6 +45,21 @@ TEST(ParseDateTest, YearsFrom2400AreBuddhistEra) {
   EXPECT_EQ(CommonEraYear(2569), 2026);
   EXPECT_EQ(CommonEraYear(2399), 2399);
   EXPECT_EQ(CommonEraYear(kBuddhistEraYearFirst), 1857);
+}
+
+TEST(ParseDateTest, BirthDatesGoBackTo1900) {
+  EXPECT_EQ(Parsed("2488-05-01", kBirthYearMin), "1945-05-01");
+  EXPECT_EQ(Parsed("1/5/1945", kBirthYearMin), "1945-05-01");
+  EXPECT_EQ(Parsed("2443-01-01", kBirthYearMin), "1900-01-01");
+  EXPECT_THAT(Parsed("2442-12-31", kBirthYearMin),
+              HasSubstr("year 2442 BE is 1899 CE"));
+  EXPECT_THAT(Parsed("1899-12-31", kBirthYearMin),
+              HasSubstr("want 1900..9999 CE, or a BE year from 2443"));
+  // 1900 was not a leap year.
+  EXPECT_THAT(Parsed("1900-02-29", kBirthYearMin),
+              HasSubstr("not a real date"));
+  // Other dates still start in 1950.
+  EXPECT_THAT(Parsed("2488-05-01"), HasSubstr("want 1950..9999 CE"));
 }
 
 TEST(ParseDateTest, LeapDaysFollowTheCommonEraYear) {

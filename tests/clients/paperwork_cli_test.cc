@@ -181,7 +181,7 @@ TEST_F(PaperworkCliTest, AnImportRunTwiceWritesOnce) {
   std::ofstream(members)
       << "number,full_name,national_id,join_date,category,birth_date,sex\n"
       << "1,นางสมศรี ใจดี," << NationalIdFor(11)
-      << ",2568-01-01,general,2503-04-12,female\n"
+      << ",2568-01-01,general,2488-05-01,female\n"
       << "2,นายสมชาย ใจดี," << NationalIdFor(12) << ",2568-02-01,elderly,,\n";
   std::ofstream(opening) << "account,balance\n1101,1000\n1111,5000\n";
   std::ofstream(dues) << "member,from,months,amount,date,receipt\n"
@@ -223,18 +223,18 @@ TEST_F(PaperworkCliTest, AnImportRunTwiceWritesOnce) {
   EXPECT_EQ(by_code["1101"], 100000 + 36500 + 18000 - 20000);
   EXPECT_EQ(by_code["3101"], 600000);
   EXPECT_EQ(by_code["5102"], 20000);
-  // The birth date (BE 2503 is 1960) and sex went to the profile; a blank
-  // cell leaves them unrecorded.
+  // The birth date (BE 2488 is 1945, before the ledger's own years) and
+  // sex went to the profile; a blank cell leaves them unrecorded.
   v1::GetMemberRequest get;
   get.set_name("funds/ban-import/members/1");
   auto first_member = client_->GetMember(get);
   ASSERT_THAT(first_member, IsOk());
-  EXPECT_EQ(first_member->profile().birth_date().year(), 1960);
-  EXPECT_EQ(first_member->profile().birth_date().month(), 4);
+  EXPECT_EQ(first_member->profile().birth_date().year(), 1945);
+  EXPECT_EQ(first_member->profile().birth_date().month(), 5);
   EXPECT_EQ(first_member->profile().sex(), v1::SEX_FEMALE);
   Outcome shown = Welfare({"member", "get", "ban-import", "1"});
   ASSERT_EQ(shown.exit_code, 0) << shown.err;
-  EXPECT_THAT(shown.out, HasSubstr("12/04/2503"));
+  EXPECT_THAT(shown.out, HasSubstr("01/05/2488"));
   EXPECT_THAT(shown.out, HasSubstr("หญิง"));
   get.set_name("funds/ban-import/members/2");
   auto second_member = client_->GetMember(get);
@@ -258,12 +258,18 @@ TEST_F(PaperworkCliTest, AnImportRunTwiceWritesOnce) {
   std::ofstream(members, std::ios::trunc)
       << "number,full_name,national_id,join_date,birth_date,sex\n"
       << "1,นางสมศรี ใจดี," << NationalIdFor(11) << ",2568-01-01,2503-04-12,f\n"
-      << "2,นายสมชาย ใจดี," << NationalIdFor(12) << ",2568-02-01,2503-02-30,\n";
+      << "2,นายสมชาย ใจดี," << NationalIdFor(12) << ",2568-02-01,2503-02-30,\n"
+      << "3,นายมา ทีหลัง," << NationalIdFor(13) << ",2568-03-01,2568-03-02,\n"
+      << "4,นายเก่า มาก," << NationalIdFor(14) << ",2568-03-01,2442-12-31,\n";
   Outcome bad_profile = Welfare(args);
   EXPECT_EQ(bad_profile.exit_code, 2);
   EXPECT_THAT(bad_profile.err,
               HasSubstr("line 2: sex: \"f\"; want female or male"));
   EXPECT_THAT(bad_profile.err, HasSubstr("line 3: birth_date:"));
+  EXPECT_THAT(bad_profile.err,
+              HasSubstr("line 4: birth_date: \"2568-03-02\" is after "
+                        "join_date"));
+  EXPECT_THAT(bad_profile.err, HasSubstr("line 5: birth_date:"));
   EXPECT_EQ(journal_size(), before + 6);
 }
 
