@@ -180,10 +180,13 @@ std::vector<Command> BookCommands() {
       "when, and what they come to: under the dues plan of the rulebook in\n"
       "force on the date (a day's dues times each month's days; a half-year's\n"
       "or year's pro rata), or --monthly. Months in which the member had\n"
-      "resigned count for nothing. Active members with at least the plan's\n"
-      "lapse months unpaid are marked LAPSE DUE: the committee decides and\n"
-      "records it with `welfare member set-status --status=lapsed`; this\n"
-      "report changes nothing.",
+      "resigned count for nothing. Active members whose last months that\n"
+      "have ended are unpaid, as many in a row as the plan's lapse months, "
+      "are\n"
+      "marked LAPSE DUE (the date's own month may still be paid, so it does\n"
+      "not count until its last day): the committee decides and records it\n"
+      "with `welfare member set-status --status=lapsed`; this report changes\n"
+      "nothing.",
       {{"as-of", "DATE", "the date to count up to (default: today)"},
        {"monthly", "BAHT",
         "one month's dues, instead of the rulebook's dues plan"},

@@ -113,6 +113,7 @@ View ArrearsView(const Style& style, const v1::DuesArrears& report) {
                   cells.Text("ค้างตั้งแต่", "Unpaid from"),
                   cells.Number("เดือนที่ค้าง", "Months unpaid"),
                   cells.Number("ยอดค้าง", "Owed"),
+                  cells.Number("ค้างติดต่อกัน", "In a row"),
                   cells.Text("ครบเกณฑ์พ้นสภาพ", "Lapse due")};
   for (const v1::ArrearsRow& row : report.rows()) {
     rows.rows.push_back(
@@ -123,6 +124,7 @@ View ArrearsView(const Style& style, const v1::DuesArrears& report) {
          row.has_last_paid_month() ? cells.Month(row.last_paid_month()) : "",
          cells.Month(row.first_unpaid_month()),
          style.Count(row.unpaid_months()), style.Money(row.owed_satang()),
+         style.Count(row.unpaid_in_a_row()),
          row.lapse_due() ? cells.Words("ครบเกณฑ์", "LAPSE DUE") : ""});
   }
   cli::Report totals;

@@ -121,6 +121,11 @@ absl::StatusOr<v1::DuesArrears> Reports::GetDuesArrears(
     report.set_lapse_after_months(plan.lapse_after_months());
   }
   const int32_t last_month = storage::MonthIndexOfDay(as_of);
+  // The last month that has ended by as_of: a month's dues may be paid
+  // until its last day.
+  const int32_t last_ended_month =
+      as_of == storage::MonthStartDay(last_month + 1) - 1 ? last_month
+                                                          : last_month - 1;
   RETURN_IF_ERROR(ForEachMember(view, fund_id, [&](const MemberView& member) {
     const int32_t status = StatusOn(member, as_of);
     if (status != v1::MEMBER_STATUS_ACTIVE &&
@@ -131,10 +136,12 @@ absl::StatusOr<v1::DuesArrears> Reports::GetDuesArrears(
     v1::ArrearsRow row;
     std::vector<int32_t> unpaid;
     int32_t last_paid = -1;
+    int32_t in_a_row = 0;
     for (int32_t month = storage::MonthIndexOfDay(member.join_day());
          month <= last_month; ++month) {
       if (IsMonthPaid(member, month)) {
         last_paid = month;
+        if (month <= last_ended_month) in_a_row = 0;
         continue;
       }
       const int32_t month_end =
@@ -145,10 +152,18 @@ absl::StatusOr<v1::DuesArrears> Reports::GetDuesArrears(
         continue;  // Resigned then, or not yet joined: nothing was due.
       }
       unpaid.push_back(month);
+      if (month <= last_ended_month) ++in_a_row;
     }
     row.set_unpaid_months(static_cast<int32_t>(unpaid.size()));
     if (!unpaid.empty()) {
       *row.mutable_first_unpaid_month() = YearMonthOf(unpaid.front());
+    }
+    row.set_unpaid_in_a_row(in_a_row);
+    row.set_lapse_due(status == v1::MEMBER_STATUS_ACTIVE &&
+                      plan.lapse_after_months() > 0 &&
+                      in_a_row >= plan.lapse_after_months());
+    if (row.lapse_due()) {
+      report.set_members_lapse_due(report.members_lapse_due() + 1);
     }
     if (row.unpaid_months() < min_unpaid) return absl::OkStatus();
     row.set_member_number(member.member_number());
@@ -157,12 +172,6 @@ absl::StatusOr<v1::DuesArrears> Reports::GetDuesArrears(
     *row.mutable_join_date() = DateOf(member.join_day());
     if (last_paid >= 0) *row.mutable_last_paid_month() = YearMonthOf(last_paid);
     row.set_owed_satang(Owed(request.monthly_dues_satang(), plan, unpaid));
-    row.set_lapse_due(status == v1::MEMBER_STATUS_ACTIVE &&
-                      plan.lapse_after_months() > 0 &&
-                      row.unpaid_months() >= plan.lapse_after_months());
-    if (row.lapse_due()) {
-      report.set_members_lapse_due(report.members_lapse_due() + 1);
-    }
     report.set_unpaid_months_total(report.unpaid_months_total() +
                                    row.unpaid_months());
     report.set_owed_satang_total(report.owed_satang_total() +

@@ -217,14 +217,27 @@ TEST(ViewsTest, ArrearsMarkTheMembersDueToLapseAndNameTheRulebook) {
     row->set_status(v1::MEMBER_STATUS_ACTIVE);
     row->set_unpaid_months(member == 4 ? 3 : 2);
     row->set_owed_satang(member == 4 ? 9100 : 6100);
+    row->set_unpaid_in_a_row(member == 4 ? 3 : 1);
     row->set_lapse_due(member == 4);
   }
   const std::string csv = RenderText(ArrearsView(kCsv, report), Output::kCsv);
-  EXPECT_THAT(csv, HasSubstr(",3,91.00,LAPSE DUE\r\n"));
-  EXPECT_THAT(csv, HasSubstr(",2,61.00,\r\n"));
+  EXPECT_THAT(csv, HasSubstr(",3,91.00,3,LAPSE DUE\r\n"));
+  EXPECT_THAT(csv, HasSubstr(",2,61.00,1,\r\n"));
   const std::string thai =
       RenderText(ArrearsView(kThaiTable, report), Output::kTable);
-  EXPECT_THAT(thai, HasSubstr("ครบเกณฑ์"));
+  // Member 4's line is marked, member 9's is not.
+  int lines_seen = 0;
+  for (const std::string& line : Lines(thai)) {
+    if (absl::StrContains(line, "91.00")) {
+      EXPECT_THAT(line, HasSubstr("ครบเกณฑ์")) << line;
+      ++lines_seen;
+    }
+    if (absl::StrContains(line, "61.00")) {
+      EXPECT_THAT(line, Not(HasSubstr("ครบเกณฑ์"))) << line;
+      ++lines_seen;
+    }
+  }
+  EXPECT_EQ(lines_seen, 2) << thai;
   EXPECT_THAT(thai, HasSubstr("3 เดือน"));
   EXPECT_THAT(thai, HasSubstr("funds/ban-nong-khu/rulebooks/5"));
 }

@@ -180,6 +180,9 @@ TEST_F(ArrearsMatchTest, TheRulebooksDuesPlanPricesArrearsAndMarksLapses) {
   PayDues(two_behind, 2026, 1, 4);  // May, June unpaid.
   const int lapsed = Register(MakeDate(2026, 1, 1));
   SetStatus(lapsed, v1::MEMBER_STATUS_LAPSED, MakeDate(2026, 4, 1));
+  const int gaps = Register(MakeDate(2026, 1, 1));
+  PayDues(gaps, 2026, 1, 1);
+  PayDues(gaps, 2026, 3, 2);  // February, May and June unpaid.
   auto rows_of = [](const v1::DuesArrears& report) {
     std::map<int, v1::ArrearsRow> rows;
     for (const auto& row : report.rows()) rows[row.member_number()] = row;
@@ -200,6 +203,7 @@ TEST_F(ArrearsMatchTest, TheRulebooksDuesPlanPricesArrearsAndMarksLapses) {
   const std::string half_year_plan =
       AdoptDuesPlan(MakeDate(2026, 6, 1), v1::DUES_PERIOD_HALF_YEAR, 18000, 0);
 
+  // On 31 May, May has ended: two months in a row unpaid, not yet three.
   auto daily = Arrears(MakeDate(2026, 5, 31), 0, 0);
   ASSERT_THAT(daily, IsOk());
   EXPECT_EQ(daily->rulebook(), daily_plan);
@@ -226,23 +230,40 @@ TEST_F(ArrearsMatchTest, TheRulebooksDuesPlanPricesArrearsAndMarksLapses) {
   EXPECT_EQ(rows.at(three_behind).owed_satang(), 9000);
   EXPECT_FALSE(rows.at(three_behind).lapse_due());
 
-  // On 1 July, under the daily plan again, both members behind are due to
-  // lapse; the lapsed member is not.
+  // On 1 July, under the daily plan again, the months that have ended are
+  // those to June: three in a row are unpaid for one member only. July is
+  // unpaid but may still be paid; it is owed, not counted for the lapse.
   auto july = Arrears(MakeDate(2026, 7, 1), 0, 0);
   ASSERT_THAT(july, IsOk());
   EXPECT_EQ(july->lapse_after_months(), 3);
   rows = rows_of(*july);
   // April to July: 30 + 31 + 30 + 31 days.
   EXPECT_EQ(rows.at(three_behind).owed_satang(), 12200);
+  EXPECT_EQ(rows.at(three_behind).unpaid_in_a_row(), 3);
   EXPECT_TRUE(rows.at(three_behind).lapse_due());
-  EXPECT_TRUE(rows.at(two_behind).lapse_due());  // May, June, July.
+  EXPECT_EQ(rows.at(two_behind).unpaid_in_a_row(), 2);  // May, June.
+  EXPECT_FALSE(rows.at(two_behind).lapse_due());
   EXPECT_FALSE(rows.at(lapsed).lapse_due());
-  EXPECT_EQ(july->members_lapse_due(), 2);
+  // Four months unpaid, but not three in a row: March and April were paid.
+  EXPECT_EQ(rows.at(gaps).unpaid_months(), 4);
+  EXPECT_EQ(rows.at(gaps).unpaid_in_a_row(), 2);
+  EXPECT_FALSE(rows.at(gaps).lapse_due());
+  EXPECT_EQ(july->members_lapse_due(), 1);
   // --monthly prices the months instead; the lapse limit stays the plan's.
-  auto monthly = Arrears(MakeDate(2026, 7, 1), 0, 3000);
+  // Listing only members 5 months behind still counts every lapse due.
+  auto monthly = Arrears(MakeDate(2026, 7, 1), 5, 3000);
+  ASSERT_THAT(monthly, IsOk());
+  EXPECT_EQ(rows_of(*monthly).count(three_behind), 0u);
+  EXPECT_EQ(monthly->members_lapse_due(), 1);
+  monthly = Arrears(MakeDate(2026, 7, 1), 0, 3000);
   ASSERT_THAT(monthly, IsOk());
   EXPECT_EQ(rows_of(*monthly).at(three_behind).owed_satang(), 12000);
-  EXPECT_EQ(monthly->members_lapse_due(), 2);
+  // On the last day of July, July has ended too: three in a row.
+  auto july_31 = Arrears(MakeDate(2026, 7, 31), 0, 0);
+  ASSERT_THAT(july_31, IsOk());
+  EXPECT_TRUE(rows_of(*july_31).at(two_behind).lapse_due());
+  EXPECT_TRUE(rows_of(*july_31).at(gaps).lapse_due());
+  EXPECT_EQ(july_31->members_lapse_due(), 3);
   // The report changed nobody's status.
   auto member = client_->GetMember([&] {
     v1::GetMemberRequest get;
