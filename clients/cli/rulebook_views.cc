@@ -66,11 +66,12 @@ std::string TiersText(const Cells& cells, const v1::BenefitRule& rule) {
   return absl::StrCat(basis, absl::StrJoin(tiers, "; "));
 }
 
-// "60-99", "60+", "-12"; blank for no limit.
+// "60-99", "60+", "0-12"; blank for no limit.
 std::string AgesText(const v1::BenefitRule& rule) {
   if (rule.min_age_years() == 0 && rule.max_age_years() == 0) return "";
   if (rule.max_age_years() == 0) return absl::StrCat(rule.min_age_years(), "+");
-  if (rule.min_age_years() == 0) return absl::StrCat("-", rule.max_age_years());
+  if (rule.min_age_years() == 0)
+    return absl::StrCat("0-", rule.max_age_years());
   return absl::StrCat(rule.min_age_years(), "-", rule.max_age_years());
 }
 

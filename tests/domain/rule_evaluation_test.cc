@@ -259,7 +259,7 @@ const std::vector<Case>& Cases() {
          f.paid_months = 12;
        },
        true, 30000, 0, "1 years of contribution"},
-      // Age: 60 the day before the 60th birthday, on it, 99 and 100.
+      // Age: 59 the day before the 60th birthday, 60 on it, 99 and 100.
       {"age 59", ElderlyRule,
        [](BenefitFacts& f) { f.birth_day = Day(1966, 6, 16); }, false, 0, 0,
        "age on the event date: under 60 (60 to 99)"},

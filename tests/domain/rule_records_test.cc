@@ -64,9 +64,17 @@ TEST(RuleRecordsTest, ARuleRoundTripsThroughItsRecord) {
   rule.mutable_tiers(0)->set_amount_satang(30000);
   rule.set_once_only(true);
   rule.set_payee(v1::PAYEE_NOMINEE);
+  rule.set_tier_basis(v1::TIER_BASIS_CONTRIBUTION);
+  rule.set_min_age_years(60);
+  rule.set_max_age_years(99);
+  rule.set_sex(v1::SEX_FEMALE);
   const auto stored = Rewire<record::BenefitRuleRecord>(rule);
   EXPECT_TRUE(stored.has_arrears_months_allowed());
   EXPECT_EQ(stored.payee(), v1::PAYEE_NOMINEE);
+  EXPECT_EQ(stored.tier_basis(), v1::TIER_BASIS_CONTRIBUTION);
+  EXPECT_EQ(stored.min_age_years(), 60);
+  EXPECT_EQ(stored.max_age_years(), 99);
+  EXPECT_EQ(stored.sex(), v1::SEX_FEMALE);
   const auto back = Rewire<v1::BenefitRule>(stored);
   EXPECT_EQ(back.SerializeAsString(), rule.SerializeAsString());
 }
