@@ -1,6 +1,7 @@
 // The base fixture of the `welfare` end-to-end tests: a real server, the
 // tool run against it with the administrator's token (unless the test gives
-// --token_file), and the fund most tests write to.
+// --token_file), the fund most tests write to, and that fund with one member
+// made through the tool.
 #ifndef WELFARE_TESTS_CLIENTS_CLI_FIXTURE_H_
 #define WELFARE_TESTS_CLIENTS_CLI_FIXTURE_H_
 
@@ -30,6 +31,24 @@ class CliTest : public ::testing::Test {
       args.push_back(absl::StrCat("--token_file=", server_.admin_token_file()));
     }
     return RunWelfare(args, in);
+  }
+
+  // A fund and one member, through the tool.
+  void CreateFundAndMember() {
+    Outcome fund =
+        Welfare({"fund", "create", kFund, "--name=กองทุนสวัสดิการชุมชนตำบลหนองคู",
+                 "--area=330101", "--founded=2569-01-15"});
+    ASSERT_EQ(fund.exit_code, 0) << fund.err;
+    EXPECT_THAT(fund.out, ::testing::HasSubstr("15/01/2569"));
+    Outcome member = Welfare({"member", "register", kFund,
+                              "--full-name=นางสมศรี ใจดี", "--joined=2569-02-01"},
+                             NationalIdFor(1) + "\n");
+    ASSERT_EQ(member.exit_code, 0) << member.err;
+    EXPECT_THAT(member.out, ::testing::HasSubstr("x-xxxx-xxxxx-"));
+    EXPECT_THAT(member.out,
+                ::testing::Not(::testing::HasSubstr(NationalIdFor(1))));
+    EXPECT_THAT(member.err,
+                ::testing::Not(::testing::HasSubstr(NationalIdFor(1))));
   }
 
   // Entries in kFund's journal, read through the client library.

@@ -26,24 +26,7 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::StartsWith;
 
-class PaperworkCliTest : public CliTest {
- protected:
-  // A fund and one member, through the tool.
-  void CreateFundAndMember() {
-    Outcome fund =
-        Welfare({"fund", "create", kFund, "--name=กองทุนสวัสดิการชุมชนตำบลหนองคู",
-                 "--area=330101", "--founded=2569-01-15"});
-    ASSERT_EQ(fund.exit_code, 0) << fund.err;
-    EXPECT_THAT(fund.out, HasSubstr("15/01/2569"));
-    Outcome member = Welfare({"member", "register", kFund,
-                              "--full-name=นางสมศรี ใจดี", "--joined=2569-02-01"},
-                             NationalIdFor(1) + "\n");
-    ASSERT_EQ(member.exit_code, 0) << member.err;
-    EXPECT_THAT(member.out, HasSubstr("x-xxxx-xxxxx-"));
-    EXPECT_THAT(member.out, Not(HasSubstr(NationalIdFor(1))));
-    EXPECT_THAT(member.err, Not(HasSubstr(NationalIdFor(1))));
-  }
-};
+using PaperworkCliTest = CliTest;
 
 TEST_F(PaperworkCliTest, AReceiptPrintsWithTheAmountInWordsAndThenAsVoid) {
   ASSERT_NO_FATAL_FAILURE(CreateFundAndMember());
