@@ -109,11 +109,16 @@ absl::StatusOr<Evaluated> Evaluate(storage::AppendContext& context,
             sub_type.empty() ? "" : " / ", sub_type));
   }
   ASSIGN_OR_RETURN(const int32_t start_month, FiscalStartMonthOf(context));
-  ASSIGN_OR_RETURN(
-      const std::optional<record::ProfileRecord> profile,
-      ReadRecord<record::ProfileRecord>(
-          context.staging(), storage::Column::kProfiles,
-          storage::keys::Profile(context.fund_id(), member.member_number())));
+  // Only age and sex limits read the profile.
+  std::optional<record::ProfileRecord> profile;
+  if (rule->min_age_years() > 0 || rule->max_age_years() > 0 ||
+      rule->sex() != v1::SEX_UNSPECIFIED) {
+    ASSIGN_OR_RETURN(
+        profile,
+        ReadRecord<record::ProfileRecord>(
+            context.staging(), storage::Column::kProfiles,
+            storage::keys::Profile(context.fund_id(), member.member_number())));
+  }
   Evaluated out{*rule, {}};
   out.evaluation = EvaluateBenefit(
       Rewire<v1::BenefitRule>(*rule),
