@@ -42,11 +42,9 @@ class AppendContext {
   Staging& staging() { return *staging_; }
   // The server time the request's entries will carry.
   int64_t now_micros() const { return now_micros_; }
-  // Caches the fund's first fiscal month in its state (FundState), which
-  // the committer keeps only if the request succeeds.
-  void set_fiscal_year_start_month(int32_t month) {
-    fund_->fiscal_year_start_month = month;
-  }
+  // Caches the fund's unchanging facts in its state (FundState), which the
+  // committer keeps only if the request succeeds.
+  void set_fund_facts(const FundState::Facts& facts) { fund_->facts = facts; }
   // Sequence the next Append will get.
   uint64_t next_sequence() const { return fund_->last_sequence + 1; }
 
@@ -102,8 +100,10 @@ class AppendContext {
   void OpenAccounts(welfare::storage::v1::EntryRecord& record);
   void OpenAccount(welfare::storage::v1::AccountRecord& account);
   void ApplyChange(const BalanceChange& change);
-  // Month totals (O) and cash flows (Y 'c') of the entry's changes.
-  void StageTotals(int32_t day, absl::Span<const BalanceChange> changes);
+  // Month totals (O) and cash flows (Y 'c', 'C') and receipts (Y 'r', 'R')
+  // of the entry's changes; reversal: whether the entry is a reversal.
+  void StageTotals(int32_t day, bool reversal,
+                   absl::Span<const BalanceChange> changes);
   void StageIndexes(const welfare::storage::v1::EntryRecord& record);
 
   const WriteRequest& request_;

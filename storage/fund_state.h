@@ -52,10 +52,18 @@ struct FundState {
   welfare::verify::TreeBuilder tree;
   // Sorted by code.
   std::vector<AccountState> accounts;
-  // The fund's first fiscal month (1..12) as the domain last read it from
-  // the fund's view; 0 until read. It never changes once the fund exists,
-  // so numbering a receipt need not read the view for every entry.
-  int32_t fiscal_year_start_month = 0;
+  // Facts of the fund's view that never change once the fund exists, as
+  // the domain last read them, so that numbering a receipt or checking a
+  // date against the founding need not read the view for every entry.
+  struct Facts {
+    // 1..12; 0 until read.
+    int32_t fiscal_year_start_month = 0;
+    // The day the fund was founded (the day number of its creation entry).
+    int32_t founding_day = 0;
+
+    bool known() const { return fiscal_year_start_month != 0; }
+  };
+  Facts facts;
 
   bool exists() const { return last_sequence > 0; }
   // nullptr if the fund has no such account.

@@ -44,6 +44,7 @@ absl::StatusOr<LedgerModel> LedgerModel::FromState(const v1::FundState& state,
   model.reversed_.insert(state.reversed_sequences().begin(),
                          state.reversed_sequences().end());
   model.fiscal_year_start_month_ = state.fiscal_year_start_month();
+  if (state.has_founding_day()) model.founding_day_ = state.founding_day();
   for (const v1::DocumentCounterState& counter : state.document_counters()) {
     model.document_counters_[{counter.kind(), counter.fiscal_year()}] =
         counter.last_number();
@@ -76,6 +77,7 @@ void LedgerModel::SaveTo(v1::FundState* state) const {
   state->clear_reversed_sequences();
   for (uint64_t sequence : reversed) state->add_reversed_sequences(sequence);
   state->set_fiscal_year_start_month(fiscal_year_start_month_);
+  if (founding_day_.has_value()) state->set_founding_day(*founding_day_);
   state->clear_document_counters();
   for (const auto& [key, last] : document_counters_) {
     v1::DocumentCounterState* counter = state->add_document_counters();
@@ -99,6 +101,9 @@ absl::Status LedgerModel::Apply(const EntryRecord& record, Findings& findings) {
                      : absl::StrCat("entry 1 is ",
                                     record_v1::EntryKind_Name(record.kind()),
                                     "; want FUND_CREATED"));
+  }
+  if (absl::Status dated = CheckFounding(record, findings); !dated.ok()) {
+    return dated;
   }
   OpenAccounts(record, findings);
   Post(record, findings);
@@ -144,6 +149,27 @@ absl::Status LedgerModel::Apply(const EntryRecord& record, Findings& findings) {
           absl::StrCat("unknown entry kind ", static_cast<int>(record.kind())));
       return absl::OkStatus();
   }
+}
+
+absl::Status LedgerModel::CheckFounding(const EntryRecord& record,
+                                        Findings& findings) {
+  if (record.kind() == record_v1::ENTRY_KIND_FUND_CREATED) {
+    founding_day_ = record.effective_day();
+    return absl::OkStatus();
+  }
+  if (!founding_day_.has_value()) {  // A state that did not keep it.
+    absl::StatusOr<EntryRecord> created = earlier_(1);
+    if (!created.ok()) return created.status();
+    founding_day_ = created->effective_day();
+  }
+  if (record.effective_day() < *founding_day_) {
+    findings.Add(FindingKind::DATE_BEFORE_FOUNDING, record.sequence(),
+                 absl::StrCat(record_v1::EntryKind_Name(record.kind()),
+                              " dated ", DayText(record.effective_day()),
+                              ", before the fund was founded on ",
+                              DayText(*founding_day_)));
+  }
+  return absl::OkStatus();
 }
 
 void LedgerModel::OpenAccounts(const EntryRecord& record, Findings& findings) {

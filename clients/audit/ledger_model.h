@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -110,6 +111,10 @@ class LedgerModel {
     std::vector<Posting> postings;
   };
 
+  // DATE_BEFORE_FOUNDING for an entry dated before the fund's founding
+  // day (which FUND_CREATED sets). Errors: fetching entry 1, when a loaded
+  // state did not keep the day.
+  absl::Status CheckFounding(const EntryRecord& record, Findings& findings);
   void OpenAccounts(const EntryRecord& record, Findings& findings);
   void OpenAccount(const welfare::storage::v1::AccountRecord& account,
                    uint64_t sequence, Findings& findings);
@@ -153,6 +158,9 @@ class LedgerModel {
   // each (kind, fiscal year).
   int32_t fiscal_year_start_month_ = 0;
   std::map<std::pair<int32_t, int32_t>, uint32_t> document_counters_;
+  // The fund's founding day (nullopt: not known yet, as after a state saved
+  // by an auditor that did not keep it).
+  std::optional<int32_t> founding_day_;
   // Rulebooks' effective days, and every claim by its number (the
   // submitting sequence); payments_ maps a claim payment to its claim.
   bool has_rulebook_ = false;

@@ -106,10 +106,13 @@ void LedgerModel::ApplyContribution(const EntryRecord& record,
                      kDuesMonthsMax, " months of years 1950..9999"));
     return;
   }
-  const std::string fault =
-      MonthsPaidFault(*member, body.first_month_index(), body.month_count());
-  if (!fault.empty()) {
-    findings.Add(FindingKind::MEMBER_RULE_BROKEN, sequence, fault);
+  for (const std::string& fault :
+       {MonthsBeforeJoiningFault(*member, body.first_month_index()),
+        MonthsPaidFault(*member, body.first_month_index(),
+                        body.month_count())}) {
+    if (!fault.empty()) {
+      findings.Add(FindingKind::MEMBER_RULE_BROKEN, sequence, fault);
+    }
   }
   AddPaidMonths(member, body.first_month_index(), body.month_count());
 }

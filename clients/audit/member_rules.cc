@@ -149,6 +149,17 @@ std::string MayReceiveFault(const MemberState& member, int32_t category,
                       "; benefit category ", category, " is not paid then");
 }
 
+std::string MonthsBeforeJoiningFault(const MemberState& member,
+                                     int32_t first_month) {
+  const absl::CivilDay joined = absl::CivilDay(1970, 1, 1) + member.join_day();
+  const int32_t join_month =
+      static_cast<int32_t>(joined.year()) * 12 + joined.month() - 1;
+  if (first_month >= join_month) return "";
+  return absl::StrCat("member ", member.member_number(), " paid dues for ",
+                      MonthText(first_month), ", before joining on ",
+                      DayText(member.join_day()));
+}
+
 std::string MonthsPaidFault(const MemberState& member, int32_t first_month,
                             int32_t month_count) {
   const int64_t end = static_cast<int64_t>(first_month) + month_count;

@@ -52,6 +52,12 @@ std::string MayPayFault(const MemberState& member, int32_t day);
 std::string MayReceiveFault(const MemberState& member, int32_t category,
                             int32_t day);
 
+// "" if the months start in or after the month the member joined in;
+// otherwise which month is before joining (dues are for months of
+// membership).
+std::string MonthsBeforeJoiningFault(const MemberState& member,
+                                     int32_t first_month);
+
 // "" if none of the months is paid; otherwise which one is.
 std::string MonthsPaidFault(const MemberState& member, int32_t first_month,
                             int32_t month_count);

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -59,6 +60,36 @@ struct Plan {
   size_t dues_rows = 0;
   size_t benefit_rows = 0;
 };
+
+// The earliest date the plan would write, and the file it comes from; an
+// empty file name if the plan writes nothing dated.
+std::pair<v1::Date, std::string> EarliestDate(const Plan& plan,
+                                              const ParsedFlags& flags) {
+  std::pair<v1::Date, std::string> earliest;
+  auto consider = [&earliest](const v1::Date& date, std::string file) {
+    if (date.year() == 0) return;  // Unset: today.
+    auto key = [](const v1::Date& d) {
+      return std::make_tuple(d.year(), d.month(), d.day());
+    };
+    if (earliest.second.empty() || key(date) < key(earliest.first)) {
+      earliest = {date, std::move(file)};
+    }
+  };
+  for (const v1::RegisterMemberRequest& member : plan.members) {
+    consider(member.member().join_date(), flags.Get("members"));
+  }
+  if (plan.opening) {
+    consider(plan.opening->transaction().effective_date(), "--opening-date");
+  }
+  for (const v1::PostBatchRequest& batch : plan.batches) {
+    for (const v1::BatchItem& item : batch.items()) {
+      consider(item.has_contribution() ? item.contribution().effective_date()
+                                       : item.disbursement().effective_date(),
+               flags.Get(item.has_contribution() ? "dues" : "benefits"));
+    }
+  }
+  return earliest;
+}
 
 // Rows of a dues or benefits file as batches of kItemsPerBatch items.
 void AddBatches(absl::string_view kind, const std::string& fund_id,
@@ -217,6 +248,22 @@ int Import(Context& context, const ParsedFlags& flags) {
   absl::StatusOr<v1::Fund> fund = (*client)->GetFund(get_fund);
   if (!fund.ok()) return context.Failed(fund.status());
   const uint64_t journal_before = fund->journal_size();
+  // The server refuses anything dated before the founding; say so before
+  // anything is sent, not after the members are in.
+  const auto [earliest, file] = EarliestDate(*plan, flags);
+  const auto day = [](const v1::Date& d) {
+    return std::make_tuple(d.year(), d.month(), d.day());
+  };
+  if (!file.empty() && day(earliest) < day(fund->founding_date())) {
+    context.err() << "welfare: " << file << " holds a date ("
+                  << context.cells().Date(earliest)
+                  << ") before the fund was founded ("
+                  << context.cells().Date(fund->founding_date())
+                  << "); nothing was sent or written. A fund that moves in "
+                     "older books is created with an earlier founding date: "
+                     "welfare fund create ... --founded=DATE\n";
+    return kExitUsage;
+  }
 
   std::ostream& out = context.out();
   if (flags.Has("dry-run")) {

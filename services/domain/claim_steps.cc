@@ -8,6 +8,7 @@
 #include "absl/strings/str_join.h"
 #include "services/domain/claims.h"
 #include "services/domain/documents.h"
+#include "services/domain/fund_facts.h"
 #include "services/domain/names.h"
 #include "services/domain/rulebooks.h"
 #include "services/domain/validate.h"

@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/domain/documents.h"
+#include "services/domain/fund_facts.h"
 #include "services/domain/ledger.h"
 #include "services/domain/money_items.h"
 #include "services/domain/names.h"
@@ -152,10 +153,13 @@ void Ledger::RecordCollectionDay(const std::string& principal,
                    storage::AppendContext& context) -> absl::Status {
     if (!context.fund().exists()) return FundNotFound(context.fund_id());
     rows->problems = rows->request_problems;
-    // The account every row shares is checked once, so reported once.
+    // The account and date every row shares are checked once, so reported
+    // once.
     for (const auto& item : rows->items) {
       if (!item.has_value()) continue;
       RETURN_IF_ERROR(CheckCashAccount(context, item->cash_account));
+      RETURN_IF_ERROR(CheckNotBeforeFounding(context, "effective_date",
+                                             item->entry.effective_day()));
       break;
     }
     for (size_t i = 0; i < rows->items.size(); ++i) {

@@ -19,6 +19,10 @@ constexpr int64_t kSecondsPerDay = 86400;
 
 absl::StatusOr<int32_t> CalendarDay(absl::string_view field, const Date& date,
                                     int year_min) {
+  if (IsUnset(date)) {
+    return Error(absl::StatusCode::kInvalidArgument, "FIELD_REQUIRED",
+                 absl::StrCat(field, ": want a date (year, month and day)"));
+  }
   const absl::CivilDay day(date.year(), date.month(), date.day());
   if (date.year() < year_min || date.year() > kYearMax ||
       day.year() != date.year() || day.month() != date.month() ||
@@ -89,6 +93,10 @@ int32_t ThaiToday(int64_t unix_micros) {
 
 absl::StatusOr<int32_t> MonthIndexOf(absl::string_view field,
                                      const YearMonth& ym) {
+  if (ym.year() == 0 && ym.month() == 0) {
+    return Error(absl::StatusCode::kInvalidArgument, "FIELD_REQUIRED",
+                 absl::StrCat(field, ": want a month (year and month)"));
+  }
   if (ym.month() < 1 || ym.month() > 12 || ym.year() < kYearMin ||
       ym.year() > kYearMax) {
     return Error(

@@ -25,8 +25,9 @@ inline constexpr int kBirthYearMin = 1900;
 bool IsUnset(const welfare::ledger::v1::Date& date);
 
 // The day number (days since 1970-01-01) of a valid date; INVALID_ARGUMENT
-// DATE_INVALID for an impossible one (2026-02-30, month 13) or a year
-// outside kYearMin..kYearMax (a Buddhist Era year such as 2569).
+// FIELD_REQUIRED for an unset one, DATE_INVALID for an impossible one
+// (2026-02-30, month 13) or a year outside kYearMin..kYearMax (a Buddhist
+// Era year such as 2569).
 absl::StatusOr<int32_t> DayOf(absl::string_view field,
                               const welfare::ledger::v1::Date& date);
 
@@ -47,7 +48,8 @@ welfare::ledger::v1::Date DateOf(int32_t day);
 // The day number of today in Thailand at the given Unix time.
 int32_t ThaiToday(int64_t unix_micros);
 
-// Months since year 0: year * 12 + month - 1. INVALID_ARGUMENT for a month
+// Months since year 0: year * 12 + month - 1. INVALID_ARGUMENT
+// FIELD_REQUIRED for an unset month (0000-00), DATE_INVALID for a month
 // outside 1..12 or a year outside kYearMin..kYearMax.
 absl::StatusOr<int32_t> MonthIndexOf(absl::string_view field,
                                      const welfare::ledger::v1::YearMonth& ym);

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/domain/dates.h"
+#include "services/domain/fund_facts.h"
 #include "services/domain/ledger.h"
 #include "services/domain/names.h"
 #include "services/domain/page_token.h"
@@ -75,17 +76,6 @@ v1::DocumentKind DocumentKindOf(const record::EntryRecord& entry) {
     default:
       return v1::DOCUMENT_KIND_UNSPECIFIED;
   }
-}
-
-absl::StatusOr<int32_t> FiscalStartMonthOf(storage::AppendContext& context) {
-  int32_t start_month = context.fund().fiscal_year_start_month;
-  if (start_month == 0) {
-    ASSIGN_OR_RETURN(record::FundView fund,
-                     ReadFundView(context.staging(), context.fund_id()));
-    start_month = FiscalStartMonth(fund);
-    context.set_fiscal_year_start_month(start_month);
-  }
-  return start_month;
 }
 
 absl::Status NumberDocument(storage::AppendContext& context,

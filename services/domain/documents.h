@@ -21,10 +21,6 @@ namespace welfare::domain {
 welfare::ledger::v1::DocumentKind DocumentKindOf(
     const welfare::storage::v1::EntryRecord& entry);
 
-// The fund's first fiscal month (1..12), read from its view once and then
-// kept in the committer's state of the fund.
-absl::StatusOr<int32_t> FiscalStartMonthOf(storage::AppendContext& context);
-
 // Gives a contribution or disbursement about to be appended the next number
 // of its kind in the fiscal year of its effective day, and stages the new
 // last number. Other entries are left alone. The caller must append the

@@ -159,6 +159,19 @@ absl::Status CheckMayReceive(const MemberView& member,
                                 : " is paid only to active members"));
 }
 
+absl::Status CheckMonthsFromJoining(const MemberView& member,
+                                    int32_t first_month) {
+  const int32_t join_month = storage::MonthIndexOfDay(member.join_day());
+  if (first_month >= join_month) return absl::OkStatus();
+  return Error(absl::StatusCode::kFailedPrecondition, "MEMBER_NOT_YET_JOINED",
+               absl::StrCat(MemberText(member), " joined on ",
+                            DayText(member.join_day()), "; dues for ",
+                            MonthText(first_month),
+                            " are for a month before joining; want months "
+                            "from ",
+                            MonthText(join_month), " on"));
+}
+
 absl::Status CheckMonthsUnpaid(const MemberView& member, int32_t first_month,
                                int32_t month_count) {
   const int32_t end = first_month + month_count;

@@ -35,6 +35,14 @@ absl::Status CheckMayReceive(const MemberView& member,
                              welfare::ledger::v1::BenefitCategory category,
                              int32_t day);
 
+// Dues are for the months of membership: FAILED_PRECONDITION
+// MEMBER_NOT_YET_JOINED if first_month is before the month the member
+// joined in. (Months before joining were no membership to pay for; dues
+// brought from older books belong to months since the member's join date,
+// which the import carries.)
+absl::Status CheckMonthsFromJoining(const MemberView& member,
+                                    int32_t first_month);
+
 // FAILED_PRECONDITION DUES_MONTHS_ALREADY_PAID if any of the months is paid.
 absl::Status CheckMonthsUnpaid(const MemberView& member, int32_t first_month,
                                int32_t month_count);

@@ -4,6 +4,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "services/domain/dates.h"
+#include "services/domain/fund_facts.h"
 #include "services/domain/ledger.h"
 #include "services/domain/member_rules.h"
 #include "services/domain/names.h"
@@ -216,6 +217,8 @@ void Ledger::RegisterMember(const std::string& principal,
                                 " is not in the fund's sub-district ",
                                 fund.area_code()));
     }
+    RETURN_IF_ERROR(CheckNotBeforeFounding(context, "member.join_date",
+                                           entry.effective_day()));
     RETURN_IF_ERROR(CheckNationalIdFree(context, profile.national_id_hmac()));
     ASSIGN_OR_RETURN(int32_t number, NextMemberNumber(context));
     entry.set_member_number(number);

@@ -1,10 +1,12 @@
 #include "services/domain/money_items.h"
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "services/domain/chart.h"
 #include "services/domain/claims.h"
 #include "services/domain/dates.h"
 #include "services/domain/documents.h"
+#include "services/domain/fund_facts.h"
 #include "services/domain/member_rules.h"
 #include "services/domain/names.h"
 #include "services/domain/report_tallies.h"
@@ -29,10 +31,10 @@ constexpr int kQuantityMax = 366;
 // Effective date, source document and memo, common to every item.
 absl::Status SetCommon(const v1::Date& date, const std::string& source_document,
                        const std::string& memo, int32_t today,
-                       absl::string_view field, EntryRecord* entry) {
-  ASSIGN_OR_RETURN(
-      int32_t day,
-      BusinessDay(absl::StrCat(field, ".effective_date"), date, today));
+                       absl::string_view field, MoneyItem* item) {
+  item->date_field = absl::StrCat(field, ".effective_date");
+  ASSIGN_OR_RETURN(int32_t day, BusinessDay(item->date_field, date, today));
+  EntryRecord* entry = &item->entry;
   RETURN_IF_ERROR(CheckText(absl::StrCat(field, ".source_document"),
                             source_document, 64, false));
   RETURN_IF_ERROR(CheckText(absl::StrCat(field, ".memo"), memo, 500, false,
@@ -54,6 +56,25 @@ void AddPosting(EntryRecord* entry, uint32_t account,
   auto* posting = entry->add_postings();
   posting->set_account_code(account);
   posting->set_debit_minus_credit_satang(debit_minus_credit);
+}
+
+// A transaction that debits and credits one account moves nothing on it
+// (or less than it says): each account is on one side only.
+absl::Status CheckNoAccountOnBothSides(const EntryRecord& entry,
+                                       absl::string_view field) {
+  absl::flat_hash_map<uint32_t, int> sides;  // Account -> +1 debit, -1 credit.
+  for (const auto& posting : entry.postings()) {
+    const int side = posting.debit_minus_credit_satang() > 0 ? 1 : -1;
+    auto [it, added] = sides.emplace(posting.account_code(), side);
+    if (!added && it->second != side) {
+      return InvalidField(
+          "FIELD_INVALID", absl::StrCat(field, ".postings"),
+          absl::StrCat("account ", AccountCodeText(posting.account_code()),
+                       " is both debited and credited; a transaction moves "
+                       "money between different accounts, each on one side"));
+    }
+  }
+  return absl::OkStatus();
 }
 
 absl::Status CheckMembersField(const v1::Contribution& contribution,
@@ -96,6 +117,11 @@ absl::StatusOr<MoneyItem> ContributionItem(const v1::Contribution& contribution,
       contribution.source() == v1::CONTRIBUTION_SOURCE_MEMBER_DUES;
   if (dues) {
     const std::string months = absl::StrCat(field, ".months");
+    if (!contribution.has_months()) {
+      return InvalidField("FIELD_REQUIRED", months,
+                          "want the months the dues pay for (first_month and "
+                          "month_count)");
+    }
     ASSIGN_OR_RETURN(item.first_month,
                      MonthIndexOf(absl::StrCat(months, ".first_month"),
                                   contribution.months().first_month()));
@@ -129,7 +155,7 @@ absl::StatusOr<MoneyItem> ContributionItem(const v1::Contribution& contribution,
                                absl::StrCat(field, ".deposit_account_code")));
   RETURN_IF_ERROR(SetCommon(contribution.effective_date(),
                             contribution.source_document(), contribution.memo(),
-                            today, field, &entry));
+                            today, field, &item));
   entry.set_kind(welfare::storage::v1::ENTRY_KIND_CONTRIBUTION);
   entry.set_member_number(contribution.member_number());
   AddPosting(&entry, item.cash_account, contribution.amount_satang());
@@ -212,7 +238,7 @@ absl::StatusOr<MoneyItem> DisbursementItem(const v1::Disbursement& disbursement,
                                absl::StrCat(field, ".payment_account_code")));
   RETURN_IF_ERROR(SetCommon(disbursement.effective_date(),
                             disbursement.source_document(), disbursement.memo(),
-                            today, field, &entry));
+                            today, field, &item));
   entry.set_kind(welfare::storage::v1::ENTRY_KIND_DISBURSEMENT);
   AddPosting(&entry, expense, disbursement.amount_satang());
   AddPosting(&entry, item.cash_account, -disbursement.amount_satang());
@@ -226,7 +252,9 @@ absl::StatusOr<MoneyItem> TransactionItem(const v1::Transaction& transaction,
   EntryRecord& entry = item.entry;
   const int count = transaction.postings_size();
   if (count < 2 || count > storage::kPostingsPerEntryMax) {
-    return InvalidField(count < 2 ? "FIELD_INVALID" : "TOO_MANY_POSTINGS",
+    return InvalidField(count == 0  ? "FIELD_REQUIRED"
+                        : count < 2 ? "FIELD_INVALID"
+                                    : "TOO_MANY_POSTINGS",
                         absl::StrCat(field, ".postings"),
                         absl::StrCat(count, " postings, want 2..",
                                      storage::kPostingsPerEntryMax));
@@ -251,6 +279,7 @@ absl::StatusOr<MoneyItem> TransactionItem(const v1::Transaction& transaction,
                           "want DEBIT or CREDIT");
     }
   }
+  RETURN_IF_ERROR(CheckNoAccountOnBothSides(entry, field));
   if (debits != credits) {
     return InvalidField(
         "POSTINGS_UNBALANCED", absl::StrCat(field, ".postings"),
@@ -259,7 +288,7 @@ absl::StatusOr<MoneyItem> TransactionItem(const v1::Transaction& transaction,
   }
   RETURN_IF_ERROR(SetCommon(transaction.effective_date(),
                             transaction.source_document(), transaction.memo(),
-                            today, field, &entry));
+                            today, field, &item));
   entry.set_kind(welfare::storage::v1::ENTRY_KIND_TRANSACTION);
   return item;
 }
@@ -318,6 +347,8 @@ bool PostsToBenefitAccount(const EntryRecord& entry) {
 absl::StatusOr<uint64_t> ApplyMoneyItem(storage::AppendContext& context,
                                         MoneyItem& item) {
   if (!context.fund().exists()) return FundNotFound(context.fund_id());
+  RETURN_IF_ERROR(CheckNotBeforeFounding(context, item.date_field,
+                                         item.entry.effective_day()));
   if (item.cash_account != 0) {
     RETURN_IF_ERROR(CheckCashAccount(context, item.cash_account));
   }
@@ -347,6 +378,7 @@ absl::StatusOr<uint64_t> ApplyMoneyItem(storage::AppendContext& context,
           BenefitPaidOf(entry, context.next_sequence());
     }
     if (item.month_count > 0) {
+      RETURN_IF_ERROR(CheckMonthsFromJoining(member, item.first_month));
       RETURN_IF_ERROR(
           CheckMonthsUnpaid(member, item.first_month, item.month_count));
       AddPaidMonths(&member, item.first_month, item.month_count);

@@ -26,6 +26,9 @@ struct MoneyItem {
   MemberRule member_rule = MemberRule::kNone;
   welfare::ledger::v1::BenefitCategory benefit_category =
       welfare::ledger::v1::BENEFIT_CATEGORY_UNSPECIFIED;
+  // The request's name of the effective date, for errors
+  // ("items[3].contribution.effective_date").
+  std::string date_field;
   // Dues: the months covered (month_count 0 for other items).
   int32_t first_month = 0;
   int32_t month_count = 0;

@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/domain/dates.h"
+#include "services/domain/fund_facts.h"
 #include "services/domain/ledger.h"
 #include "services/domain/names.h"
 #include "services/domain/validate.h"
@@ -252,6 +253,8 @@ void Ledger::AdoptRulebook(const std::string& principal,
   auto apply = [entry = std::move(entry), principal](
                    storage::AppendContext& context) mutable -> absl::Status {
     if (!context.fund().exists()) return FundNotFound(context.fund_id());
+    RETURN_IF_ERROR(CheckNotBeforeFounding(context, "rulebook.effective_date",
+                                           entry.effective_day()));
     ASSIGN_OR_RETURN(record::RulebooksView rulebooks,
                      ReadRulebooks(context.staging(), context.fund_id()));
     if (rulebooks.versions_size() > 0) {

@@ -232,6 +232,46 @@ TEST(LedgerModelTest, MemberRulesAreChecked) {
       << Describe(findings.kept());
 }
 
+TEST(LedgerModelTest, EntriesBeforeTheFoundingAndDuesBeforeJoiningAreFindings) {
+  JournalBuilder journal;
+  journal.CreateFund();  // Founded on kDay - 60.
+  const uint64_t early = journal.Donation(100, kDay - 61);
+  journal.Donation(100, kDay - 60);  // The founding day itself.
+  journal.Register(kDay - 30);       // Joined in January 2026.
+  const uint64_t before_joining = journal.Dues(1, kMonth - 3, 1, 3000);
+  journal.Dues(1, kMonth - 2, 1, 3000);  // The join month.
+  LedgerModel model(NoEarlier());
+  Findings findings("ban-test");
+  ApplyAll(journal, model, findings);
+  EXPECT_THAT(findings.kept(),
+              ElementsAre(IsFinding(v1::DATE_BEFORE_FOUNDING, early),
+                          IsFinding(v1::MEMBER_RULE_BROKEN, before_joining)))
+      << Describe(findings.kept());
+
+  // Resumed from a state that kept no founding day, the model asks for
+  // entry 1 once and still finds a back-dated entry.
+  v1::FundState state;
+  state.set_tree_size(journal.size());
+  model.SaveTo(&state);
+  ASSERT_TRUE(state.has_founding_day());
+  EXPECT_EQ(state.founding_day(), kDay - 60);
+  state.clear_founding_day();
+  const uint64_t late = journal.Donation(100, kDay - 90);
+  int asked = 0;
+  auto resumed = LedgerModel::FromState(
+      state, [&](uint64_t sequence) -> absl::StatusOr<EntryRecord> {
+        ++asked;
+        EXPECT_EQ(sequence, 1u);
+        return journal.record(1);
+      });
+  ASSERT_TRUE(resumed.ok()) << resumed.status();
+  Findings more("ban-test");
+  ApplyAll(journal, *resumed, more, late);
+  EXPECT_THAT(more.kept(),
+              ElementsAre(IsFinding(v1::DATE_BEFORE_FOUNDING, late)));
+  EXPECT_EQ(asked, 1);
+}
+
 TEST(LedgerModelTest, StateRoundTripsAndReversesAnEarlierEntryThroughEarlier) {
   JournalBuilder journal;
   journal.CreateFund();
@@ -397,6 +437,7 @@ TEST(LedgerModelDocumentsTest, AStateWithoutTheFiscalMonthAsksForEntryOne) {
   JournalBuilder scratch;
   EntryRecord created = scratch.record(scratch.CreateFund());
   created.mutable_fund_created()->set_fiscal_year_start_month(1);
+  created.set_effective_day(kDay - 200);  // Before the November receipt.
   JournalBuilder journal;
   journal.Add(created);
   journal.Register();

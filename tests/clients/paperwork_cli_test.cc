@@ -148,7 +148,15 @@ TEST_F(PaperworkCliTest, AnImportRunTwiceWritesOnce) {
   fund.set_fund_id("ban-import");
   fund.mutable_fund()->set_display_name("กองทุนบ้านย้ายมา");
   fund.mutable_fund()->set_area_code("330101");
+  // Its books began on paper before it was created here.
+  *fund.mutable_fund()->mutable_founding_date() = MakeDate(2024, 10, 1);
   ASSERT_THAT(client_->CreateFund(fund), IsOk());
+  // The same books into a fund founded today: every file is checked against
+  // the founding before anything is sent.
+  v1::CreateFundRequest late = fund;
+  late.set_fund_id("ban-late");
+  late.mutable_fund()->clear_founding_date();
+  ASSERT_THAT(client_->CreateFund(late), IsOk());
   auto journal_size = [&] {
     v1::GetFundRequest request;
     request.set_name("funds/ban-import");
@@ -180,6 +188,22 @@ TEST_F(PaperworkCliTest, AnImportRunTwiceWritesOnce) {
                                          "--dues=" + dues,
                                          "--benefits=" + benefits};
   const uint64_t before = journal_size();
+
+  std::vector<std::string> into_late = args;
+  into_late[1] = "ban-late";
+  Outcome too_early = Welfare(into_late);
+  EXPECT_EQ(too_early.exit_code, 2);
+  EXPECT_THAT(
+      too_early.err,
+      HasSubstr(members + " holds a date (01/01/2568) before the fund "
+                          "was founded (15/06/2569); nothing was sent"));
+  EXPECT_THAT(too_early.err, HasSubstr("--founded=DATE"));
+  v1::GetFundRequest get_late;
+  get_late.set_name("funds/ban-late");
+  auto late_state = client_->GetFund(get_late);
+  ASSERT_THAT(late_state, IsOk());
+  EXPECT_EQ(late_state->journal_size(), 1u);
+  EXPECT_EQ(late_state->member_count(), 0);
 
   std::vector<std::string> dry = args;
   dry.push_back("--dry-run");
