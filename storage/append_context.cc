@@ -115,7 +115,9 @@ absl::StatusOr<uint64_t> AppendContext::Append(EntryRecord record) {
         HashBytes(node));
   });
   for (const BalanceChange& change : changes) ApplyChange(change);
-  StageTotals(record.effective_day(), changes);
+  StageTotals(record.effective_day(),
+              record.kind() == welfare::storage::v1::ENTRY_KIND_REVERSAL,
+              changes);
   staging_->Put(Column::kJournal, keys::Entry(fund_id(), record.sequence()),
                 stored.bytes);
   StageIndexes(record);
@@ -300,7 +302,7 @@ void AppendContext::ApplyChange(const BalanceChange& change) {
   account.last_day = std::max(account.last_day, change.day);
 }
 
-void AppendContext::StageTotals(int32_t day,
+void AppendContext::StageTotals(int32_t day, bool reversal,
                                 absl::Span<const BalanceChange> changes) {
   const int32_t month_index = MonthIndexOfDay(day);
   int64_t cash_delta = 0;
@@ -317,13 +319,27 @@ void AppendContext::StageTotals(int32_t day,
   // other postings of the entry sum to minus the cash movement.
   for (const BalanceChange& change : changes) {
     if (fund_->FindAccount(change.code)->never_negative()) continue;
+    const int64_t flow = -change.delta;  // Positive: received from it.
     staging_->AddToTotal(Column::kTallies,
-                         keys::CashFlow(fund_id(), change.code, day),
-                         -change.delta);
+                         keys::CashFlow(fund_id(), change.code, day), flow);
     staging_->AddToTotal(
         Column::kTallies,
-        keys::CashFlowMonth(fund_id(), change.code, month_index),
-        -change.delta);
+        keys::CashFlowMonth(fund_id(), change.code, month_index), flow);
+    // Receipts, gross: what an entry received counts whole, whatever else
+    // moved that period; a reversal takes back what its entry received (a
+    // voided receipt is no payment).
+    const int64_t received =
+        reversal ? std::min<int64_t>(flow, 0) : std::max<int64_t>(flow, 0);
+    if (received == 0) continue;
+    staging_->AddToTotal(Column::kTallies,
+                         keys::CashFlow(fund_id(), change.code, day,
+                                        keys::CashFlowKind::kReceipts),
+                         received);
+    staging_->AddToTotal(
+        Column::kTallies,
+        keys::CashFlowMonth(fund_id(), change.code, month_index,
+                            keys::CashFlowKind::kReceipts),
+        received);
   }
 }
 

@@ -140,30 +140,31 @@ std::string MonthTotalPrefix(absl::string_view fund_id, uint32_t code) {
 }
 
 std::string CashFlow(absl::string_view fund_id, uint32_t counter_code,
-                     int32_t day) {
-  std::string key = CashFlowPrefix(fund_id);
+                     int32_t day, CashFlowKind kind) {
+  std::string key = CashFlowPrefix(fund_id, kind);
   AppendBigEndian16(&key, static_cast<uint16_t>(counter_code));
   AppendDay(&key, day);
   return key;
 }
 
-std::string CashFlowPrefix(absl::string_view fund_id) {
+std::string CashFlowPrefix(absl::string_view fund_id, CashFlowKind kind) {
   std::string key = FundScoped('Y', fund_id);
-  key.push_back('c');
+  key.push_back(static_cast<char>(kind));  // 'c' or 'r'
   return key;
 }
 
 std::string CashFlowMonth(absl::string_view fund_id, uint32_t counter_code,
-                          int32_t month_index) {
-  std::string key = CashFlowMonthPrefix(fund_id);
+                          int32_t month_index, CashFlowKind kind) {
+  std::string key = CashFlowMonthPrefix(fund_id, kind);
   AppendBigEndian16(&key, static_cast<uint16_t>(counter_code));
   AppendBigEndian32(&key, static_cast<uint32_t>(month_index));
   return key;
 }
 
-std::string CashFlowMonthPrefix(absl::string_view fund_id) {
+std::string CashFlowMonthPrefix(absl::string_view fund_id, CashFlowKind kind) {
   std::string key = FundScoped('Y', fund_id);
-  key.push_back('C');
+  // 'C' or 'R': the day prefix's letter in capitals.
+  key.push_back(static_cast<char>(kind) - 'a' + 'A');
   return key;
 }
 

@@ -60,7 +60,7 @@
 namespace welfare::storage::keys {
 
 inline constexpr char kFormatKey[] = "welfare-ledger/format";
-inline constexpr char kFormatVersion[] = "4";
+inline constexpr char kFormatVersion[] = "5";
 
 std::string Entry(absl::string_view fund_id, uint64_t sequence);
 std::string EntryPrefix(absl::string_view fund_id);
@@ -90,12 +90,19 @@ std::string DayPrefix(absl::string_view fund_id, uint32_t code);
 std::string MonthTotal(absl::string_view fund_id, uint32_t code,
                        int32_t month_index);
 std::string MonthTotalPrefix(absl::string_view fund_id, uint32_t code);
+// Cash flows by the account on the other side: the net money into cash and
+// bank (kNet), or only the money received, entry by entry (kReceipts; what
+// was paid out is the receipts minus the net).
+enum class CashFlowKind : char { kNet = 'c', kReceipts = 'r' };
 std::string CashFlow(absl::string_view fund_id, uint32_t counter_code,
-                     int32_t day);
-std::string CashFlowPrefix(absl::string_view fund_id);
+                     int32_t day, CashFlowKind kind = CashFlowKind::kNet);
+std::string CashFlowPrefix(absl::string_view fund_id,
+                           CashFlowKind kind = CashFlowKind::kNet);
 std::string CashFlowMonth(absl::string_view fund_id, uint32_t counter_code,
-                          int32_t month_index);
-std::string CashFlowMonthPrefix(absl::string_view fund_id);
+                          int32_t month_index,
+                          CashFlowKind kind = CashFlowKind::kNet);
+std::string CashFlowMonthPrefix(absl::string_view fund_id,
+                                CashFlowKind kind = CashFlowKind::kNet);
 std::string BenefitTally(absl::string_view fund_id, uint8_t category,
                          int32_t day, int32_t member_number);
 std::string BenefitTallyPrefix(absl::string_view fund_id, uint8_t category);

@@ -200,7 +200,7 @@ absl::StatusOr<int64_t> TotalsReader::MovementThrough(absl::string_view fund_id,
 }
 
 absl::StatusOr<std::map<uint32_t, int64_t>> TotalsReader::CashFlows(
-    absl::string_view fund_id, DayRange range) {
+    absl::string_view fund_id, DayRange range, keys::CashFlowKind kind) {
   // Whole months in between from month totals; the partial months at either
   // end from day totals.
   // From the beginning of time: every month before the last is whole.
@@ -217,22 +217,22 @@ absl::StatusOr<std::map<uint32_t, int64_t>> TotalsReader::CashFlows(
   };
   auto code_length = [](absl::string_view) -> size_t { return 2; };
   if (last_month - first_month < 2) {
-    RETURN_IF_ERROR(SumByGroup(Tallies(keys::CashFlowPrefix(fund_id)), fund_id,
-                               code_length, range, add));
+    RETURN_IF_ERROR(SumByGroup(Tallies(keys::CashFlowPrefix(fund_id, kind)),
+                               fund_id, code_length, range, add));
   } else {
     const int32_t months_from = first_whole ? first_month : first_month + 1;
     const int32_t months_to = last_whole ? last_month : last_month - 1;
     RETURN_IF_ERROR(SumByGroup(
-        Tallies(keys::CashFlowMonthPrefix(fund_id)), fund_id, code_length,
+        Tallies(keys::CashFlowMonthPrefix(fund_id, kind)), fund_id, code_length,
         DayRange{months_from, months_to}, add, Unit::kMonth));
     if (!first_whole) {
       RETURN_IF_ERROR(SumByGroup(
-          Tallies(keys::CashFlowPrefix(fund_id)), fund_id, code_length,
+          Tallies(keys::CashFlowPrefix(fund_id, kind)), fund_id, code_length,
           DayRange{range.first, MonthStartDay(first_month + 1) - 1}, add));
     }
     if (!last_whole) {
       RETURN_IF_ERROR(SumByGroup(
-          Tallies(keys::CashFlowPrefix(fund_id)), fund_id, code_length,
+          Tallies(keys::CashFlowPrefix(fund_id, kind)), fund_id, code_length,
           DayRange{MonthStartDay(last_month), range.last}, add));
     }
   }
@@ -269,16 +269,21 @@ absl::StatusOr<std::map<uint8_t, int64_t>> TotalsReader::OverridesByCategory(
   return overrides;
 }
 
-absl::StatusOr<int64_t> TotalsReader::BenefitPeople(absl::string_view fund_id,
-                                                    uint8_t category,
-                                                    DayRange range) {
+absl::StatusOr<BenefitFigures> TotalsReader::Benefits(absl::string_view fund_id,
+                                                      uint8_t category,
+                                                      DayRange range) {
   absl::flat_hash_map<uint32_t, int64_t> net;  // Member -> net benefit.
-  RETURN_IF_ERROR(ForEachBenefit(
-      Tallies(keys::BenefitTallyPrefix(fund_id, category)), fund_id,
-      range.first, range.last, [&net](int32_t, uint32_t member, int64_t value) {
-        net[member] += value;
-      }));
-  return PositiveCount(net);
+  BenefitFigures tally;
+  RETURN_IF_ERROR(
+      ForEachBenefit(Tallies(keys::BenefitTallyPrefix(fund_id, category)),
+                     fund_id, range.first, range.last,
+                     [&net, &tally](int32_t, uint32_t member, int64_t value) {
+                       net[member] += value;
+                       tally.satang += value;
+                     }));
+  tally.people = PositiveCount(net);
+  tally.involved = static_cast<int64_t>(net.size());
+  return tally;
 }
 
 absl::StatusOr<BenefitPeopleCount> TotalsReader::BenefitPeopleWithCumulative(

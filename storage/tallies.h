@@ -12,6 +12,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "storage/keys.h"
 #include "storage/store.h"
 
 namespace welfare::storage {
@@ -26,6 +27,17 @@ struct DayRange {
 struct BenefitPeopleCount {
   int64_t in_range = 0;
   int64_t to_date = 0;
+};
+
+// What Benefits counts.
+struct BenefitFigures {
+  // Members whose net benefit in the range is positive.
+  int64_t people = 0;
+  // Members with any benefit or reversal of one in the range, whatever its
+  // net: everyone a figure of the range is derived from.
+  int64_t involved = 0;
+  // The net benefit paid to members in the range.
+  int64_t satang = 0;
 };
 
 // Reads one fund's totals from a snapshot, with one RocksDB iterator per
@@ -47,12 +59,14 @@ class TotalsReader {
   absl::StatusOr<int64_t> MovementThrough(absl::string_view fund_id,
                                           uint32_t code, int32_t day);
 
-  // Net money into cash and bank accounts in the range, by the account on the
-  // other side of the entries (positive: received from it). Accounts with no
-  // cash movement in the range are absent. Whole months are read from month
-  // totals, the rest from day totals.
+  // Net money into cash and bank accounts in the range (kNet), or only the
+  // money received (kReceipts, less what reversals took back), by the
+  // account on the other side of the entries (positive: received from it).
+  // Accounts with none in the range are absent. Whole months are read from
+  // month totals, the rest from day totals.
   absl::StatusOr<std::map<uint32_t, int64_t>> CashFlows(
-      absl::string_view fund_id, DayRange range);
+      absl::string_view fund_id, DayRange range,
+      keys::CashFlowKind kind = keys::CashFlowKind::kNet);
 
   // Net government match in the range by matching round ("" for money posted
   // to the government match account without a round).
@@ -64,11 +78,11 @@ class TotalsReader {
   absl::StatusOr<std::map<uint8_t, int64_t>> OverridesByCategory(
       absl::string_view fund_id, DayRange range);
 
-  // The number of members whose net benefit of the category (1..16) in the
-  // range is positive. Reads one total per member and day with benefits in the
-  // range.
-  absl::StatusOr<int64_t> BenefitPeople(absl::string_view fund_id,
-                                        uint8_t category, DayRange range);
+  // The benefits of the category (1..16) paid to members in the range, net
+  // of reversals, and the people behind them. Reads one total per member and
+  // day with benefits in the range.
+  absl::StatusOr<BenefitFigures> Benefits(absl::string_view fund_id,
+                                          uint8_t category, DayRange range);
 
   // The people of the category in the range and from the beginning to its
   // last day, in one pass over every benefit of the category up to then.

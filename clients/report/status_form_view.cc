@@ -7,6 +7,8 @@
 namespace welfare::report {
 namespace {
 
+using MemberCounts = google::protobuf::RepeatedPtrField<v1::MemberCount>;
+
 // The status form's CSV: section, code, item, people, amount,
 // people_cumulative, amount_cumulative (empty where a figure has no such
 // part).
@@ -56,13 +58,22 @@ cli::Report MembersTable(const Style& style, const v1::FundStatusForm& form,
     table.rows.push_back({item, style.Count(count)});
     csv->People(title, item, count);
   }
-  const std::string current = style.Words("สมาชิกปัจจุบัน: ", "Current members: ");
-  for (const v1::MemberCount& count : form.members_current()) {
-    const std::string item = absl::StrCat(
-        current,
-        style.cells().Label(format::MemberCategoryLabels(), count.category()));
-    table.rows.push_back({item, style.Count(count.count())});
-    csv->People(title, item, count.count());
+  // By type, as the form asks: founding, ever joined and current members.
+  const std::pair<std::string, const MemberCounts*> by_type[] = {
+      {style.Words("สมาชิกแรกตั้ง: ", "Founding members: "),
+       &form.members_founding_by_type()},
+      {style.Words("สมาชิกสะสม: ", "Members ever joined: "),
+       &form.members_cumulative_by_type()},
+      {style.Words("สมาชิกปัจจุบัน: ", "Current members: "),
+       &form.members_current()}};
+  for (const auto& [prefix, counts] : by_type) {
+    for (const v1::MemberCount& count : *counts) {
+      const std::string item = absl::StrCat(
+          prefix, style.cells().Label(format::MemberCategoryLabels(),
+                                      count.category()));
+      table.rows.push_back({item, style.Count(count.count())});
+      csv->People(title, item, count.count());
+    }
   }
   return table;
 }
@@ -79,11 +90,26 @@ cli::Report MoneyTable(const Style& style, const v1::FundStatusForm& form,
       {absl::StrCat(style.Words("เงินสด ณ ", "Cash on hand at "), end),
        form.cash_satang()},
       {absl::StrCat(style.Words("เงินลงทุน ณ ", "Investments at "), end),
-       form.investments_satang()}};
+       form.investments_satang()},
+      {absl::StrCat(style.Words("เงินให้สมาชิกกู้ ณ ", "Loans to members at "), end),
+       form.loans_to_members_satang()}};
   for (const auto& [item, satang] : figures) {
     table.rows.push_back({item, style.Money(satang)});
     csv->Money(title, "", item, satang);
   }
+  // What the fund owes, by account (dues paid in advance, matching grants
+  // to refund, ...), and their total.
+  const std::string owed = style.Words("หนี้สิน: ", "Liabilities: ");
+  for (const v1::AccountAmount& row : form.liabilities()) {
+    const std::string item =
+        absl::StrCat(owed, style.Name(row.display_name(), row.english_name()));
+    table.rows.push_back({item, style.Money(row.amount_satang())});
+    csv->Money(title, row.account_code(), item, row.amount_satang());
+  }
+  const std::string total =
+      absl::StrCat(style.Words("หนี้สินรวม ณ ", "Total liabilities at "), end);
+  table.rows.push_back({total, style.Money(form.liabilities_total_satang())});
+  csv->Money(title, "", total, form.liabilities_total_satang());
   return table;
 }
 

@@ -1,6 +1,9 @@
 #include "clients/report/style.h"
 
+#include <vector>
+
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 
 namespace welfare::report {
 namespace {
@@ -37,9 +40,13 @@ std::string Style::Year(int32_t ce_year) const {
                           : ce_year);
 }
 
-std::string Style::FiscalYear(int32_t ce_year) const {
-  if (thai()) return absl::StrCat("ปีงบประมาณ ", Year(ce_year));
-  return absl::StrCat("fiscal year ", Year(ce_year),
+std::string Style::FiscalYear(int32_t ce_year, int32_t start_month) const {
+  const bool thai_fiscal = start_month == 0 || start_month == 10;
+  if (thai()) {
+    return absl::StrCat(thai_fiscal ? "ปีงบประมาณ " : "ปีบัญชี ", Year(ce_year));
+  }
+  return absl::StrCat(thai_fiscal ? "fiscal year " : "accounting year ",
+                      Year(ce_year),
                       calendar_ == format::Calendar::kBuddhistEra ? " BE" : "");
 }
 
@@ -53,12 +60,20 @@ std::string Style::Name(const std::string& thai,
 }
 
 std::string Style::People(const v1::PeopleCount& people, bool area) const {
-  const int32_t cells = people.fewer_than_five_cells();
-  if (output_ == Output::kCsv || cells <= 0) return Count(people.count());
-  const std::string suppressed =
-      area ? absl::StrCat("<5 \u00d7", cells) : std::string("<5");
-  if (people.count() == 0) return suppressed;
-  return absl::StrCat(Count(people.count()), " + ", suppressed);
+  const int32_t small = people.fewer_than_five_cells();
+  const int32_t unattributed = people.unattributed_cells();
+  if (output_ == Output::kCsv || (small <= 0 && unattributed <= 0)) {
+    return Count(people.count());
+  }
+  std::vector<std::string> parts;
+  if (people.count() != 0) parts.push_back(Count(people.count()));
+  auto withheld = [&](int32_t cells, std::string mark) {
+    if (cells <= 0) return;
+    parts.push_back(area ? absl::StrCat(mark, " \u00d7", cells) : mark);
+  };
+  withheld(small, "<5");
+  withheld(unattributed, Words("ไม่ระบุ", "n/a"));
+  return absl::StrJoin(parts, " + ");
 }
 
 }  // namespace welfare::report

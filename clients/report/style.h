@@ -37,8 +37,11 @@ class Style {
 
   // A CE year in the chosen calendar: "2569" (BE) or "2026".
   std::string Year(int32_t ce_year) const;
-  // "ปีงบประมาณ 2569" / "fiscal year 2569 BE" / "fiscal year 2026".
-  std::string FiscalYear(int32_t ce_year) const;
+  // A year starting in October, the Thai fiscal year: "ปีงบประมาณ 2569" /
+  // "fiscal year 2569 BE" / "fiscal year 2026". A year starting in another
+  // month is the fund's own accounting year: "ปีบัญชี 2569" / "accounting
+  // year 2569 BE". start_month 0 (unknown) is taken as October.
+  std::string FiscalYear(int32_t ce_year, int32_t start_month = 10) const;
   // A count of people or funds: "1,234" (tables) or "1234" (CSV).
   std::string Count(int64_t count) const;
   // The account's name in the chosen language (the Thai name when the
@@ -46,10 +49,12 @@ class Style {
   std::string Name(const std::string& thai, const std::string& english) const;
 
   // A partner count (see PeopleCount in reports.proto). One fund: "<5"
-  // when the cell was suppressed. An area: the exact sum, then " + <5 ×k"
-  // for k funds whose cell of 1 to 4 people was left out ("<5 ×k" alone
-  // when the sum is 0). CSV cells hold the sum only; the number of
-  // suppressed cells has a column of its own.
+  // when the cell was suppressed, "n/a" (ไม่ระบุ) when it was withheld for
+  // money that names no member. An area: the exact sum, then " + <5 ×k"
+  // for k funds whose cell of 1 to 4 people was left out and " + n/a ×j"
+  // for j withheld for money naming no member (either alone when the sum
+  // is 0). CSV cells hold the sum only; the numbers of withheld cells have
+  // columns of their own.
   std::string People(const v1::PeopleCount& people, bool area) const;
 
  private:

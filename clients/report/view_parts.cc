@@ -27,7 +27,8 @@ View HeadedView(const Style& style, const char* thai, const char* english,
   view.subtitle = DateSpan(style, header.start_date(), header.end_date());
   if (header.fiscal_year() != 0) {
     absl::StrAppend(&view.subtitle, " \u00b7 ",
-                    style.FiscalYear(header.fiscal_year()));
+                    style.FiscalYear(header.fiscal_year(),
+                                     header.fiscal_year_start_month()));
   }
   absl::StrAppend(&view.subtitle, " \u00b7 ",
                   style.Words("สมุดรายวัน ", "journal of "),

@@ -75,8 +75,10 @@ welfare::ledger::v1::ReportHeader Books::Header(storage::DayRange range) const {
   *header.mutable_start_date() = DateOf(
       range.first == kBeginningOfTime ? fund_.founding_day() : range.first);
   *header.mutable_end_date() = DateOf(range.last);
-  header.set_fiscal_year(FiscalYearOf(range.last, FiscalStartMonth(fund_)));
+  const int32_t start_month = FiscalStartMonth(fund_);
+  header.set_fiscal_year(FiscalYearOf(range.last, start_month));
   header.set_journal_size(journal_size_);
+  header.set_fiscal_year_start_month(start_month);
   return header;
 }
 

@@ -13,10 +13,14 @@ absl::StatusOr<MemberCounts> CountMembers(storage::TotalsReader& totals,
                    totals.MembersByCategoryAndStatus(fund_id, day));
   for (const auto& [cell, members] : counts.by_category_and_status) {
     counts.joined += members;
+    counts.joined_by_category[cell.first] += members;
   }
   ASSIGN_OR_RETURN(auto at_founding,
                    totals.MembersByCategoryAndStatus(fund_id, founding_day));
-  for (const auto& [cell, members] : at_founding) counts.founding += members;
+  for (const auto& [cell, members] : at_founding) {
+    counts.founding += members;
+    counts.founding_by_category[cell.first] += members;
+  }
   return counts;
 }
 

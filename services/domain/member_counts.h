@@ -19,6 +19,9 @@ struct MemberCounts {
   int64_t joined = 0;
   // (MemberCategory, MemberStatus on the day) -> members, for those joined.
   std::map<std::pair<int32_t, int32_t>, int64_t> by_category_and_status;
+  // MemberCategory -> members: those of founding, and those of joined.
+  std::map<int32_t, int64_t> founding_by_category;
+  std::map<int32_t, int64_t> joined_by_category;
 };
 
 absl::StatusOr<MemberCounts> CountMembers(storage::TotalsReader& totals,

@@ -24,6 +24,8 @@ namespace welfare::domain {
 namespace {
 
 constexpr int kCategories = 16;
+// The Thai government's fiscal year starts in October.
+constexpr int32_t kThaiFiscalStart = 10;
 // Fewer people than this in one cell of one fund could single a person out.
 constexpr int64_t kSmallestShownCount = 5;
 
@@ -32,7 +34,10 @@ struct FundFigures {
   v1::BalancesByKind balances;
   std::map<std::pair<int32_t, int32_t>, int64_t> members;
   std::map<int32_t, int64_t> income;  // ContributionSource -> satang
-  std::array<int64_t, kCategories + 1> benefit_people{};
+  // By category: what the members' benefit tallies say, and the net
+  // movement of the category's account (which a general transaction may
+  // have moved without naming a member).
+  std::array<storage::BenefitFigures, kCategories + 1> benefits{};
   std::array<int64_t, kCategories + 1> benefit_amounts{};
 };
 
@@ -105,9 +110,9 @@ absl::StatusOr<FundFigures> FiguresOf(const Books& books, StatusDays days) {
   figures.members = std::move(members.by_category_and_status);
   for (int category = 1; category <= kCategories; ++category) {
     ASSIGN_OR_RETURN(
-        figures.benefit_people[category],
-        books.totals().BenefitPeople(
-            books.fund_id(), static_cast<uint8_t>(category), days.year));
+        figures.benefits[category],
+        books.totals().Benefits(books.fund_id(), static_cast<uint8_t>(category),
+                                days.year));
   }
   return figures;
 }
@@ -115,6 +120,18 @@ absl::StatusOr<FundFigures> FiguresOf(const Books& books, StatusDays days) {
 // 1 to 4 people in one cell of one fund.
 bool IsSmallCell(int64_t people) {
   return people > 0 && people < kSmallestShownCount;
+}
+
+// Whether one fund's benefit cell is withheld, and why.
+enum class Withheld { kNo, kFewerThanFive, kUnattributed };
+
+Withheld WithheldBenefitCell(const storage::BenefitFigures& tally,
+                             int64_t account_movement) {
+  if (account_movement != tally.satang) return Withheld::kUnattributed;
+  if (IsSmallCell(tally.people) || IsSmallCell(tally.involved)) {
+    return Withheld::kFewerThanFive;
+  }
+  return Withheld::kNo;
 }
 
 // Adds one fund's cell to a count, leaving out a cell of 1 to 4 people.
@@ -152,12 +169,23 @@ class TotalsBuilder {
       income_[source] += amount;
     }
     for (int category = 1; category <= kCategories; ++category) {
-      const int64_t people = figures.benefit_people[category];
-      AddCell(people, &benefit_people_[category]);
       // Benefits are fixed amounts by the rulebook: the baht of a small
-      // cell would give its people away, so it is withheld with them.
-      if (!IsSmallCell(people)) {
-        benefit_amounts_[category] += figures.benefit_amounts[category];
+      // cell would give its people away, so they are withheld with them,
+      // and so are baht that name no member (how many people they were
+      // for cannot be told).
+      v1::PeopleCount& count = benefit_people_[category];
+      switch (WithheldBenefitCell(figures.benefits[category],
+                                  figures.benefit_amounts[category])) {
+        case Withheld::kNo:
+          count.set_count(count.count() + figures.benefits[category].people);
+          benefit_amounts_[category] += figures.benefit_amounts[category];
+          break;
+        case Withheld::kFewerThanFive:
+          count.set_fewer_than_five_cells(count.fewer_than_five_cells() + 1);
+          break;
+        case Withheld::kUnattributed:
+          count.set_unattributed_cells(count.unattributed_cells() + 1);
+          break;
       }
     }
   }
@@ -217,7 +245,9 @@ absl::StatusOr<v1::FundStatus> Partner::GetFundStatus(
   storage::ReadView view(&ledger_->store());
   const int32_t today = ledger_->Today();
   ASSIGN_OR_RETURN(Books books, Books::Read(&view, fund_id, today));
-  const int32_t start_month = FiscalStartMonth(books.fund());
+  const int32_t start_month = request.thai_fiscal_year()
+                                  ? kThaiFiscalStart
+                                  : FiscalStartMonth(books.fund());
   ASSIGN_OR_RETURN(
       int32_t fiscal_year,
       FiscalYearOrCurrent(request.fiscal_year(), start_month, today));
@@ -230,7 +260,9 @@ absl::StatusOr<v1::FundStatus> Partner::GetFundStatus(
   status.set_display_name(books.fund().display_name());
   status.set_area_code(books.fund().area_code());
   status.set_fiscal_year(fiscal_year);
+  *status.mutable_start_date() = DateOf(days.year.first);
   *status.mutable_as_of_date() = DateOf(days.as_of);
+  status.set_year_start_month(start_month);
   *status.mutable_totals() = totals.Build();
   return status;
 }
@@ -247,10 +279,12 @@ absl::StatusOr<v1::AreaStatus> Partner::GetAreaStatus(
         "or 6 (sub-district) digits, e.g. \"33\" for Sisaket");
   }
   const int32_t today = ledger_->Today();
-  constexpr int32_t kThaiFiscalStart = 10;
   ASSIGN_OR_RETURN(
       int32_t fiscal_year,
       FiscalYearOrCurrent(request.fiscal_year(), kThaiFiscalStart, today));
+  // One period for every fund of the area, whatever month a fund starts
+  // its own year in.
+  const StatusDays days = DaysOf(fiscal_year, kThaiFiscalStart, today);
   storage::ReadView view(&ledger_->store());
   TotalsBuilder totals;
   int32_t fund_count = 0;
@@ -264,9 +298,6 @@ absl::StatusOr<v1::AreaStatus> Partner::GetAreaStatus(
     }
     if (!absl::StartsWith(fund.area_code(), area)) continue;
     ASSIGN_OR_RETURN(Books books, Books::Read(&view, fund, today));
-    // One period for every fund of the area, whatever month a fund starts
-    // its own year in.
-    const StatusDays days = DaysOf(fiscal_year, kThaiFiscalStart, today);
     ASSIGN_OR_RETURN(FundFigures figures, FiguresOf(books, days));
     totals.Add(figures);
     ++fund_count;
@@ -275,8 +306,8 @@ absl::StatusOr<v1::AreaStatus> Partner::GetAreaStatus(
   v1::AreaStatus status;
   status.set_area_code_prefix(area);
   status.set_fiscal_year(fiscal_year);
-  *status.mutable_as_of_date() =
-      DateOf(DaysOf(fiscal_year, kThaiFiscalStart, today).as_of);
+  *status.mutable_start_date() = DateOf(days.year.first);
+  *status.mutable_as_of_date() = DateOf(days.as_of);
   status.set_fund_count(fund_count);
   *status.mutable_totals() = totals.Build();
   return status;

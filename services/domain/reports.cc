@@ -71,9 +71,16 @@ absl::StatusOr<v1::FundStatusForm> Reports::GetFundStatusForm(
   int64_t current_total = 0;
   for (int category = v1::MemberCategory_MIN + 1;
        category <= v1::MemberCategory_MAX; ++category) {
-    v1::MemberCount* count = form.add_members_current();
-    count->set_category(static_cast<v1::MemberCategory>(category));
-    count->set_count(current[category]);
+    const auto type = static_cast<v1::MemberCategory>(category);
+    auto add = [type](int64_t count, v1::MemberCount* row) {
+      row->set_category(type);
+      row->set_count(count);
+    };
+    add(current[category], form.add_members_current());
+    add(members.founding_by_category[category],
+        form.add_members_founding_by_type());
+    add(members.joined_by_category[category],
+        form.add_members_cumulative_by_type());
     current_total += current[category];
   }
   form.set_members_current_total(current_total);
@@ -85,6 +92,19 @@ absl::StatusOr<v1::FundStatusForm> Reports::GetFundStatusForm(
   for (size_t i = 0; i < books.accounts().size(); ++i) {
     const auto& account = books.accounts()[i];
     const bool investment = account.code() / 100 == 12;
+    if (account.code() / 100 == 13) {
+      form.set_loans_to_members_satang(form.loans_to_members_satang() +
+                                       closing[i]);
+      continue;
+    }
+    if (account.code() / 1000 == 2) {
+      if (closing[i] != 0) {
+        *form.add_liabilities() = AccountAmountOf(account, -closing[i]);
+        form.set_liabilities_total_satang(form.liabilities_total_satang() -
+                                          closing[i]);
+      }
+      continue;
+    }
     if (account.kind() == storage::kAccountKindCash) {
       form.set_cash_satang(form.cash_satang() + closing[i]);
     } else if (account.kind() == storage::kAccountKindBank) {

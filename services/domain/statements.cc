@@ -8,21 +8,13 @@
 #include "services/domain/names.h"
 #include "services/domain/report_period.h"
 #include "storage/fund_state.h"
+#include "storage/keys.h"
 #include "storage/status_macros.h"
 
 namespace welfare::domain {
 namespace {
 
 using welfare::storage::v1::AccountRecord;
-
-v1::AccountAmount AmountOf(const AccountRecord& account, int64_t amount) {
-  v1::AccountAmount out;
-  out.set_account_code(AccountCodeText(account.code()));
-  out.set_display_name(account.display_name());
-  out.set_english_name(account.english_name());
-  out.set_amount_satang(amount);
-  return out;
-}
 
 bool IsCashOrBank(const AccountRecord& account) {
   return account.kind() == storage::kAccountKindCash ||
@@ -48,6 +40,16 @@ const AccountRecord* FindAccount(const Books& books, uint32_t code) {
 }
 
 }  // namespace
+
+v1::AccountAmount AccountAmountOf(const AccountRecord& account,
+                                  int64_t amount) {
+  v1::AccountAmount out;
+  out.set_account_code(AccountCodeText(account.code()));
+  out.set_display_name(account.display_name());
+  out.set_english_name(account.english_name());
+  out.set_amount_satang(amount);
+  return out;
+}
 
 v1::ContributionSource SourceOfIncomeAccount(uint32_t code) {
   for (int source = v1::ContributionSource_MIN + 1;
@@ -91,28 +93,39 @@ absl::StatusOr<v1::ReceiptsAndPayments> ReceiptsAndPaymentsOf(
   ASSIGN_OR_RETURN(auto closing, books.BalancesAsOf(range.last));
   ASSIGN_OR_RETURN(auto flows,
                    books.totals().CashFlows(books.fund_id(), range));
+  ASSIGN_OR_RETURN(auto received, books.totals().CashFlows(
+                                      books.fund_id(), range,
+                                      storage::keys::CashFlowKind::kReceipts));
   v1::ReceiptsAndPayments report;
   *report.mutable_header() = books.Header(range);
   int64_t opening_total = 0, closing_total = 0;
   for (size_t i = 0; i < books.accounts().size(); ++i) {
     const AccountRecord& account = books.accounts()[i];
     if (!IsCashOrBank(account)) continue;
-    *report.add_opening() = AmountOf(account, opening[i]);
-    *report.add_closing() = AmountOf(account, closing[i]);
+    *report.add_opening() = AccountAmountOf(account, opening[i]);
+    *report.add_closing() = AccountAmountOf(account, closing[i]);
     opening_total += opening[i];
     closing_total += closing[i];
   }
-  int64_t receipts = 0, payments = 0;
+  // Gross: what each account gave and took, entry by entry; paid is
+  // received minus the net.
+  std::map<uint32_t, std::pair<int64_t, int64_t>> gross;  // received, paid
+  for (const auto& [code, amount] : received) gross[code] = {amount, amount};
   for (const auto& [code, flow] : flows) {
+    gross[code].second -= flow;
+    const AccountRecord* account = FindAccount(books, code);
+    if (account != nullptr)
+      *report.add_net_flows() = AccountAmountOf(*account, flow);
+  }
+  int64_t receipts = 0, payments = 0;
+  for (const auto& [code, amounts] : gross) {
     const AccountRecord* account = FindAccount(books, code);
     if (account == nullptr) continue;  // Tallied only for open accounts.
-    if (flow > 0) {
-      *report.add_receipts() = AmountOf(*account, flow);
-      receipts += flow;
-    } else {
-      *report.add_payments() = AmountOf(*account, -flow);
-      payments -= flow;
-    }
+    const auto [in, out] = amounts;
+    if (in != 0) *report.add_receipts() = AccountAmountOf(*account, in);
+    if (out != 0) *report.add_payments() = AccountAmountOf(*account, out);
+    receipts += in;
+    payments += out;
   }
   report.set_opening_total_satang(opening_total);
   report.set_receipts_total_satang(receipts);
@@ -130,10 +143,10 @@ absl::StatusOr<v1::IncomeAndExpenditure> IncomeAndExpenditureOf(
   for (size_t i = 0; i < books.accounts().size(); ++i) {
     const AccountRecord& account = books.accounts()[i];
     if (FirstDigit(account.code()) == 4) {
-      *report.add_income() = AmountOf(account, -movements[i]);
+      *report.add_income() = AccountAmountOf(account, -movements[i]);
       income -= movements[i];
     } else if (FirstDigit(account.code()) == 5) {
-      *report.add_expenditure() = AmountOf(account, movements[i]);
+      *report.add_expenditure() = AccountAmountOf(account, movements[i]);
       expenditure += movements[i];
     }
   }
@@ -153,15 +166,15 @@ absl::StatusOr<v1::BalanceSheet> BalanceSheetOf(const Books& books,
     const AccountRecord& account = books.accounts()[i];
     switch (FirstDigit(account.code())) {
       case 1:
-        *report.add_assets() = AmountOf(account, closing[i]);
+        *report.add_assets() = AccountAmountOf(account, closing[i]);
         assets += closing[i];
         break;
       case 2:
-        *report.add_liabilities() = AmountOf(account, -closing[i]);
+        *report.add_liabilities() = AccountAmountOf(account, -closing[i]);
         liabilities -= closing[i];
         break;
       case 3:
-        *report.add_fund_balance() = AmountOf(account, -closing[i]);
+        *report.add_fund_balance() = AccountAmountOf(account, -closing[i]);
         fund_balance -= closing[i];
         break;
       default:  // Income (credit) and expenses (debit) not yet closed.

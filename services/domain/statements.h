@@ -25,6 +25,10 @@ absl::StatusOr<v1::BenefitsByCategory> BenefitsByCategoryOf(
 absl::StatusOr<v1::ContributionsBySource> ContributionsBySourceOf(
     const Books& books, storage::DayRange range);
 
+// An account's row of a report: its code, names and the amount.
+v1::AccountAmount AccountAmountOf(
+    const welfare::storage::v1::AccountRecord& account, int64_t amount);
+
 // The contribution source an income account stands for: the source whose
 // default account it is, else OTHER_INCOME.
 v1::ContributionSource SourceOfIncomeAccount(uint32_t code);

@@ -6,6 +6,7 @@
 // national IDs the funds were written with.
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -59,6 +60,8 @@ struct Expected {
   std::map<std::pair<int, int>, int64_t> members;
   std::map<int, int64_t> income;
   std::map<int, int64_t> benefit_people, benefit_amounts;
+  // Everyone a benefit figure is derived from, and what of it names them.
+  std::map<int, int64_t> benefit_involved, benefit_to_members;
 };
 
 Expected ExpectedOf(const ReportModel& model) {
@@ -80,6 +83,10 @@ Expected ExpectedOf(const ReportModel& model) {
   for (int category = 1; category <= 16; ++category) {
     expected.benefit_people[category] =
         model.BenefitPeople(category, kFiscal2026);
+    expected.benefit_involved[category] =
+        model.BenefitInvolved(category, kFiscal2026);
+    expected.benefit_to_members[category] =
+        model.BenefitToMembers(category, kFiscal2026);
     expected.benefit_amounts[category] =
         model.DebitMinusCredit(absl::StrCat(5100 + category), kFiscal2026);
   }
@@ -94,10 +101,26 @@ Expected ExpectedOf(const ReportModel& model) {
   return expected;
 }
 
+bool IsSmall(int64_t people) { return people > 0 && people < 5; }
+
 // A fund's cell as a partner may see it.
 std::pair<int64_t, int32_t> Shown(int64_t people) {
-  if (people > 0 && people < 5) return {0, 1};
+  if (IsSmall(people)) return {0, 1};
   return {people, 0};
+}
+
+// A fund's benefit cell as a partner may see it: people shown, cells of
+// fewer than five, cells of money naming no member.
+std::tuple<int64_t, int32_t, int32_t> ShownBenefit(const Expected& e,
+                                                   int category) {
+  if (e.benefit_amounts.at(category) != e.benefit_to_members.at(category)) {
+    return {0, 0, 1};
+  }
+  if (IsSmall(e.benefit_people.at(category)) ||
+      IsSmall(e.benefit_involved.at(category))) {
+    return {0, 1, 0};
+  }
+  return {e.benefit_people.at(category), 0, 0};
 }
 
 class PartnerTest : public ::testing::Test {
@@ -160,7 +183,7 @@ class PartnerTest : public ::testing::Test {
     int64_t cash = 0, bank = 0, fund_balance = 0;
     std::map<std::pair<int, int>, std::pair<int64_t, int32_t>> members;
     std::map<int, int64_t> income;
-    std::map<int, std::pair<int64_t, int32_t>> people;
+    std::map<int, std::tuple<int64_t, int32_t, int32_t>> people;
     std::map<int, int64_t> amounts;
     for (const std::string& fund : funds) {
       const Expected& e = expected_->at(fund);
@@ -174,11 +197,14 @@ class PartnerTest : public ::testing::Test {
       }
       for (const auto& [source, amount] : e.income) income[source] += amount;
       for (int category = 1; category <= 16; ++category) {
-        auto [shown, hidden] = Shown(e.benefit_people.at(category));
-        people[category].first += shown;
-        people[category].second += hidden;
-        // The baht of a suppressed cell would give its count away.
-        if (hidden == 0) amounts[category] += e.benefit_amounts.at(category);
+        auto [shown, small, unattributed] = ShownBenefit(e, category);
+        std::get<0>(people[category]) += shown;
+        std::get<1>(people[category]) += small;
+        std::get<2>(people[category]) += unattributed;
+        // The baht of a withheld cell would give its count away.
+        if (small + unattributed == 0) {
+          amounts[category] += e.benefit_amounts.at(category);
+        }
       }
     }
     EXPECT_EQ(totals.balances().cash_satang(), cash);
@@ -200,8 +226,9 @@ class PartnerTest : public ::testing::Test {
     EXPECT_EQ(got_income, income);
     ASSERT_EQ(totals.benefits_size(), 16);
     for (const auto& row : totals.benefits()) {
-      EXPECT_EQ(std::make_pair(row.people().count(),
-                               row.people().fewer_than_five_cells()),
+      EXPECT_EQ(std::make_tuple(row.people().count(),
+                                row.people().fewer_than_five_cells(),
+                                row.people().unattributed_cells()),
                 people[row.category()])
           << row.category();
       EXPECT_EQ(row.amount_satang(), amounts[row.category()]) << row.category();

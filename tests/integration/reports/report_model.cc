@@ -92,7 +92,52 @@ std::map<std::string, int64_t> ReportModel::CashFlows(Days days) const {
   return flows;
 }
 
+std::map<std::string, int64_t> ReportModel::CashReceipts(Days days) const {
+  std::map<std::string, int64_t> receipts;
+  for (const auto& entry : entries_) {
+    if (!In(entry, days)) continue;
+    int64_t cash = 0;
+    for (const auto& posting : entry.postings()) {
+      if (IsCashOrBank(posting.account_code())) cash += Signed(posting);
+    }
+    if (cash == 0) continue;
+    const bool reversal = entry.kind() == v1::ENTRY_KIND_REVERSAL;
+    for (const auto& posting : entry.postings()) {
+      if (IsCashOrBank(posting.account_code())) continue;
+      const int64_t flow = -Signed(posting);
+      if (reversal ? flow < 0 : flow > 0) {
+        receipts[posting.account_code()] += flow;
+      }
+    }
+  }
+  for (auto it = receipts.begin(); it != receipts.end();) {
+    it = it->second == 0 ? receipts.erase(it) : std::next(it);
+  }
+  return receipts;
+}
+
 int64_t ReportModel::BenefitPeople(int category, Days days) const {
+  int64_t people = 0;
+  for (const auto& [member, sum] : BenefitsByMember(category, days)) {
+    people += sum > 0 ? 1 : 0;
+  }
+  return people;
+}
+
+int64_t ReportModel::BenefitInvolved(int category, Days days) const {
+  return static_cast<int64_t>(BenefitsByMember(category, days).size());
+}
+
+int64_t ReportModel::BenefitToMembers(int category, Days days) const {
+  int64_t satang = 0;
+  for (const auto& [member, sum] : BenefitsByMember(category, days)) {
+    satang += sum;
+  }
+  return satang;
+}
+
+std::map<int32_t, int64_t> ReportModel::BenefitsByMember(int category,
+                                                         Days days) const {
   std::map<int32_t, int64_t> net;
   for (const auto& entry : entries_) {
     if (!In(entry, days)) continue;
@@ -110,9 +155,7 @@ int64_t ReportModel::BenefitPeople(int category, Days days) const {
     net[benefit->disbursement().benefit().member_number()] +=
         sign * MoneyOf(*benefit);
   }
-  int64_t people = 0;
-  for (const auto& [member, sum] : net) people += sum > 0 ? 1 : 0;
-  return people;
+  return net;
 }
 
 std::map<std::string, int64_t> ReportModel::Rounds(Days days) const {

@@ -46,9 +46,20 @@ class ReportModel {
   // Net money into cash and bank in days, by the account on the other side
   // of each entry; zero sums left out.
   std::map<std::string, int64_t> CashFlows(Days days) const;
+  // Money into cash and bank in days from each account on the other side,
+  // gross: each entry's positive flows; a reversal's negative flows (what it
+  // takes back of its entry's receipts). Zero sums left out. What was paid
+  // to an account is this minus its CashFlows.
+  std::map<std::string, int64_t> CashReceipts(Days days) const;
   // Members whose benefits of the category in days, less reversals dated in
   // days, are positive.
   int64_t BenefitPeople(int category, Days days) const;
+  // Members with a benefit of the category, or a reversal of one, dated in
+  // days, whatever its net.
+  int64_t BenefitInvolved(int category, Days days) const;
+  // The net of the category's benefits to members in days (disbursements
+  // that name a member, less their reversals).
+  int64_t BenefitToMembers(int category, Days days) const;
   // Government match in days by round, less reversals; zero sums left out.
   std::map<std::string, int64_t> Rounds(Days days) const;
 
@@ -63,6 +74,9 @@ class ReportModel {
   // The money of an entry: its debits.
   static int64_t MoneyOf(const welfare::ledger::v1::Entry& entry);
   static bool In(const welfare::ledger::v1::Entry& entry, Days days);
+  // member -> net benefit of the category in days, for every member with a
+  // benefit or a reversal of one in days.
+  std::map<int32_t, int64_t> BenefitsByMember(int category, Days days) const;
 
   std::vector<welfare::ledger::v1::Entry> entries_;  // By sequence.
   std::vector<welfare::ledger::v1::Account> accounts_;
