@@ -9,6 +9,8 @@ packages=(
   librocksdb-dev libabsl-dev libgtest-dev libgmock-dev libssl-dev
   # The HTML report's test renders it in a headless browser, with a Thai font.
   chromium fonts-tlwg-loma-otf
+  # The reflection test's client: Debian's python3 with gRPC and protobuf.
+  python3-grpcio python3-protobuf
 )
 
 missing=()

@@ -8,15 +8,26 @@ namespace welfare::grpc_edge {
 namespace {
 
 using grpc::experimental::InterceptionHookPoints;
+using grpc::experimental::ServerRpcInfo;
+
+// Whether the method's request is exactly one message, so that receiving
+// none means it did not parse. A client-streaming or bidi method also
+// receives none at the client's half-close, its end of stream.
+bool RequestIsOneMessage(ServerRpcInfo::Type type) {
+  return type == ServerRpcInfo::Type::UNARY ||
+         type == ServerRpcInfo::Type::SERVER_STREAMING;
+}
 
 class UnparsedRequestInterceptor : public grpc::experimental::Interceptor {
  public:
-  explicit UnparsedRequestInterceptor(grpc::experimental::ServerRpcInfo* info)
-      : method_(info->method() != nullptr ? info->method() : "") {}
+  explicit UnparsedRequestInterceptor(ServerRpcInfo* info)
+      : method_(info->method() != nullptr ? info->method() : ""),
+        request_is_one_message_(RequestIsOneMessage(info->type())) {}
 
   void Intercept(
       grpc::experimental::InterceptorBatchMethods* methods) override {
-    if (methods->QueryInterceptionHookPoint(
+    if (request_is_one_message_ &&
+        methods->QueryInterceptionHookPoint(
             InterceptionHookPoints::POST_RECV_MESSAGE) &&
         methods->GetRecvMessage() == nullptr) {
       unparsed_ = true;
@@ -36,13 +47,14 @@ class UnparsedRequestInterceptor : public grpc::experimental::Interceptor {
 
  private:
   const std::string method_;
+  const bool request_is_one_message_;
   bool unparsed_ = false;
 };
 
 class Factory : public grpc::experimental::ServerInterceptorFactoryInterface {
  public:
   grpc::experimental::Interceptor* CreateServerInterceptor(
-      grpc::experimental::ServerRpcInfo* info) override {
+      ServerRpcInfo* info) override {
     return new UnparsedRequestInterceptor(info);
   }
 };

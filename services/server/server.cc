@@ -16,6 +16,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "grpc/health/v1/health.pb.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/impl/server_builder_option.h"
@@ -54,6 +55,15 @@ class NoReflection : public grpc::ServerBuilderOption {
         plugins->end());
   }
 };
+
+// gRPC's default health service serves grpc.health.v1.Health without the
+// generated code of health.proto, so nothing in the server would link that
+// file's descriptor, and reflection would list the service and then answer
+// "Symbol not found" when asked to describe it. Naming a message links the
+// file and builds its descriptor in the generated pool reflection reads.
+void LinkHealthDescriptor() {
+  grpc::health::v1::HealthCheckRequest::descriptor();
+}
 
 }  // namespace
 
@@ -213,6 +223,7 @@ absl::StatusOr<std::unique_ptr<WelfareServer>> WelfareServer::Start(
       server->audit_log_.get(), admission);
 
   grpc::EnableDefaultHealthCheckService(true);
+  LinkHealthDescriptor();
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   if (!options.reflection) builder.SetOption(std::make_unique<NoReflection>());

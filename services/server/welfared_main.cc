@@ -109,7 +109,8 @@ int main(int argc, char** argv) {
       "welfare funds.\n\n"
       "Usage: welfared [--listen=127.0.0.1:7543] [--data_dir=welfare-data]\n\n"
       "Clients: the `welfare` command-line tool, or any gRPC client of "
-      "welfare.ledger.v1 (server reflection is on). See docs/OPERATIONS.md.");
+      "welfare.ledger.v1 (server reflection with --reflection). See "
+      "docs/OPERATIONS.md.");
   absl::ParseCommandLine(argc, argv);
   // Abseil's lock-order checks cost every lock a graph lookup; the tests
   // (built without this line) keep them.
