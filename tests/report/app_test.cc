@@ -357,6 +357,28 @@ TEST_F(AppTest, ARefusalExitsOneWithTheReason) {
   }
 }
 
+// The server, whose today is 15/06/2569, refuses a fiscal year that has not
+// begun, in CE; the tool shows the refusal in the calendar it shows dates
+// in (BE unless --calendar=gregorian), as the year was typed.
+TEST_F(AppTest, ARefusedYearIsQuotedInTheCalendarOfTheCommandLine) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"fund-status", "--fund=ban-nong-khu",
+                                 "--fiscal-year=2570"},
+        {"area-status", "--area=33", "--fiscal-year=2570"}}) {
+    Outcome outcome = RunTool(args);
+    EXPECT_EQ(outcome.exit_code, cli::kExitRefused);
+    EXPECT_EQ(outcome.err,
+              "welfare-report: fiscal_year: 2570 has not begun; want the "
+              "current year (2569) or an earlier one [FIELD_INVALID]\n");
+  }
+  Outcome gregorian = RunTool({"fund-status", "--fund=ban-nong-khu",
+                               "--fiscal-year=2027", "--calendar=gregorian"});
+  EXPECT_EQ(gregorian.exit_code, cli::kExitRefused);
+  EXPECT_THAT(gregorian.err,
+              HasSubstr("fiscal_year: 2027 has not begun; want the current "
+                        "year (2026)"));
+}
+
 TEST(AppUnreachableTest, AnUnreachableServerExitsThree) {
   Outcome outcome =
       RunWith({"trial-balance", "--fund=ban-nong-khu", "--server=127.0.0.1:1"},
