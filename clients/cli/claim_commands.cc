@@ -60,12 +60,12 @@ int Submit(Context& context, const ParsedFlags& flags) {
     read.Fail(absl::InvalidArgumentError(
         "missing --event-date=DATE: when it happened"));
   }
-  read.DateInto("event-date", claim->mutable_event_date());
+  read.DateUpToInto("event-date", context.today(), claim->mutable_event_date());
   claim->set_nights(
       static_cast<int32_t>(read.Integer("nights", 0, kNightsMax)));
   claim->set_payee(
       static_cast<v1::Payee>(read.Enum("payee", format::PayeeLabels())));
-  read.DateInto("date", claim->mutable_submit_date());
+  read.DateUpToInto("date", context.today(), claim->mutable_submit_date());
   v1::ClaimDetails* details = claim->mutable_details();
   details->set_description(read.Text("description"));
   for (const std::string& document : flags.GetAll("document")) {
@@ -89,7 +89,7 @@ int TakeStep(Context& context, const ParsedFlags& flags, Step step) {
   v1::ClaimStepRequest request;
   request.set_name(ClaimName(read));
   request.set_request_id(RequestIdOf(flags));
-  read.DateInto("date", request.mutable_effective_date());
+  read.DateUpToInto("date", context.today(), request.mutable_effective_date());
   request.set_note(read.Text(step == Step::kReject ? "reason" : "note"));
   request.set_resolution(read.Text("resolution"));
   if (!read.ok()) return context.Usage(read.status(), command);
@@ -117,7 +117,7 @@ int Pay(Context& context, const ParsedFlags& flags) {
   request.set_request_id(RequestIdOf(flags));
   request.set_amount_satang(read.Amount("amount"));
   request.set_payment_account_code(read.Text("account"));
-  read.DateInto("date", request.mutable_effective_date());
+  read.DateUpToInto("date", context.today(), request.mutable_effective_date());
   request.set_source_document(read.Text("document"));
   request.set_memo(read.Text("memo"));
   request.set_override_resolution(read.Text("override"));

@@ -101,7 +101,7 @@ Document ProblemsView(const Cells& cells,
   for (const v1::CollectionProblem& problem : response.problems()) {
     report.rows.push_back({absl::StrCat(problem.line()),
                            absl::StrCat(problem.member_number()),
-                           problem.reason(), problem.message()});
+                           problem.reason(), cells.Refusal(problem.message())});
   }
   return {{report}};
 }
@@ -137,7 +137,7 @@ int Collect(Context& context, const ParsedFlags& flags) {
   FlagReader read(flags);
   v1::RecordCollectionDayRequest request;
   request.set_parent(absl::StrCat("funds/", read.FundArgument(0)));
-  read.DateInto("date", request.mutable_effective_date());
+  read.DateUpToInto("date", context.today(), request.mutable_effective_date());
   request.set_deposit_account_code(read.Text("account"));
   request.set_memo(read.Text("memo"));
   request.set_validate_only(flags.Has("dry-run"));

@@ -4,6 +4,8 @@
 #include <ostream>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "clients/format/refusals.h"
 #include "clients/status.h"
 #include "google/protobuf/util/json_util.h"
 
@@ -12,7 +14,8 @@ namespace welfare::cli {
 Context::Context(GlobalOptions options, Io io)
     : options_(std::move(options)),
       io_(io),
-      cells_(options_.output, options_.calendar, options_.language) {}
+      cells_(options_.output, options_.calendar, options_.language),
+      today_(format::ThaiToday(absl::Now())) {}
 
 absl::StatusOr<std::string> Context::ReadLine(absl::string_view prompt) {
   if (io_.in_is_terminal) io_.err << prompt << std::flush;
@@ -43,15 +46,25 @@ int Context::Usage(const absl::Status& status, absl::string_view command) {
   return kExitUsage;
 }
 
-int Context::Failed(const absl::Status& status, absl::string_view request_id) {
-  const bool unreachable = status.code() == absl::StatusCode::kUnavailable ||
-                           status.code() == absl::StatusCode::kDeadlineExceeded;
+bool IsUnreachable(const absl::Status& status) {
+  return status.code() == absl::StatusCode::kUnavailable ||
+         status.code() == absl::StatusCode::kDeadlineExceeded;
+}
+
+std::string FailureLine(absl::string_view tool, const absl::Status& status,
+                        absl::string_view server, format::Calendar calendar) {
   std::string reason = client::ErrorReason(status);
   if (reason.empty()) reason = absl::StatusCodeToString(status.code());
-  io_.err << "welfare: "
-          << (unreachable ? absl::StrCat("server ", options_.server, ": ") : "")
-          << status.message() << " [" << reason << "]\n";
-  if (!unreachable) return kExitRefused;
+  return absl::StrCat(
+      tool, ": ",
+      IsUnreachable(status) ? absl::StrCat("server ", server, ": ") : "",
+      format::RefusalInCalendar(status.message(), calendar), " [", reason,
+      "]\n");
+}
+
+int Context::Failed(const absl::Status& status, absl::string_view request_id) {
+  io_.err << FailureLine("welfare", status, options_.server, options_.calendar);
+  if (!IsUnreachable(status)) return kExitRefused;
   if (!request_id.empty()) {
     io_.err << "welfare: the write may or may not have been recorded. Repeat "
                "the same command with --request-id="

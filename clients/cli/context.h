@@ -57,6 +57,10 @@ class Context {
 
   const GlobalOptions& options() const { return options_; }
   const Cells& cells() const { return cells_; }
+  // Today in Thailand by this machine's clock, read once: a write's date
+  // after it is refused before anything is sent (the server would refuse
+  // it too, by its own clock).
+  const welfare::ledger::v1::Date& today() const { return today_; }
   std::istream& in() { return io_.in; }
   std::ostream& out() { return io_.out; }
   std::ostream& err() { return io_.err; }
@@ -75,8 +79,8 @@ class Context {
   // returns kExitUsage.
   int Usage(const absl::Status& status, absl::string_view command);
 
-  // Prints "welfare: <message> [<REASON>]" (the status code's name when the
-  // server gave no reason) and returns kExitRefused or kExitUnreachable.
+  // Prints FailureLine("welfare", ...) and returns kExitRefused or
+  // kExitUnreachable.
   // For a write whose outcome is unknown, tells how to repeat it safely
   // with its request_id.
   int Failed(const absl::Status& status, absl::string_view request_id = "");
@@ -90,8 +94,20 @@ class Context {
   GlobalOptions options_;
   Io io_;
   Cells cells_;
+  welfare::ledger::v1::Date today_;
   std::unique_ptr<client::LedgerClient> client_;
 };
+
+// UNAVAILABLE or DEADLINE_EXCEEDED: the server was not reached in time.
+bool IsUnreachable(const absl::Status& status);
+
+// How a tool shows a failed call, the one place for both tools:
+// "<tool>: <message> [<REASON>]\n", REASON the server's reason (the status
+// code's name when it gave none), with "server <server>: " before the
+// message when it was unreachable. The server's message is shown in
+// `calendar` (format::RefusalInCalendar): its CE dates and years in BE.
+std::string FailureLine(absl::string_view tool, const absl::Status& status,
+                        absl::string_view server, format::Calendar calendar);
 
 // Prints a message as protobuf JSON (camelCase names, indented).
 std::string ToJson(const google::protobuf::Message& message);

@@ -33,7 +33,7 @@ int CreateFund(Context& context, const ParsedFlags& flags) {
   }
   fund->set_fiscal_year_start_month(
       static_cast<int32_t>(read.Integer("fiscal-year-start", 1, 12)));
-  read.DateInto("founded", fund->mutable_founding_date());
+  read.DateUpToInto("founded", context.today(), fund->mutable_founding_date());
   if (!read.ok()) return context.Usage(read.status(), "fund create");
 
   return CallAndPrint(

@@ -94,8 +94,10 @@ std::pair<v1::Date, std::string> EarliestDate(const Plan& plan,
 // Rows of a dues or benefits file as batches of kItemsPerBatch items.
 void AddBatches(absl::string_view kind, const std::string& fund_id,
                 const CsvRows& rows,
-                absl::StatusOr<v1::BatchItem> (*parse)(const CsvRows&, size_t),
-                absl::string_view file, Plan& plan, size_t* count) {
+                absl::StatusOr<v1::BatchItem> (*parse)(const CsvRows&, size_t,
+                                                       const v1::Date&),
+                const v1::Date& today, absl::string_view file, Plan& plan,
+                size_t* count) {
   v1::PostBatchRequest batch;
   std::string content;
   auto flush = [&] {
@@ -107,7 +109,7 @@ void AddBatches(absl::string_view kind, const std::string& fund_id,
     content.clear();
   };
   for (size_t i = 0; i < rows.size(); ++i) {
-    absl::StatusOr<v1::BatchItem> item = parse(rows, i);
+    absl::StatusOr<v1::BatchItem> item = parse(rows, i, today);
     if (!item.ok()) {
       plan.bad.push_back(BadLine(file, rows.line(i), item.status().message()));
       continue;
@@ -145,7 +147,7 @@ absl::StatusOr<Plan> MakePlan(Context& context, const ParsedFlags& flags,
     const CsvRows& rows = **members;
     for (size_t i = 0; i < rows.size(); ++i) {
       absl::StatusOr<v1::RegisterMemberRequest> request =
-          MemberRow(rows, i, static_cast<int>(i + 1));
+          MemberRow(rows, i, static_cast<int>(i + 1), context.today());
       if (!request.ok()) {
         plan.bad.push_back(BadLine(flags.Get("members"), rows.line(i),
                                    request.status().message()));
@@ -161,7 +163,7 @@ absl::StatusOr<Plan> MakePlan(Context& context, const ParsedFlags& flags,
   if (!opening.ok()) return opening.status();
   if (opening->has_value()) {
     absl::StatusOr<v1::Date> as_of =
-        format::ParseDate(flags.Get("opening-date"));
+        format::ParseDateUpTo(flags.Get("opening-date"), context.today());
     if (!as_of.ok()) {
       return absl::InvalidArgumentError(
           absl::StrCat("--opening-date: ", as_of.status().message(),
@@ -182,15 +184,15 @@ absl::StatusOr<Plan> MakePlan(Context& context, const ParsedFlags& flags,
   absl::StatusOr<std::optional<CsvRows>> dues = read("dues", kDuesColumns);
   if (!dues.ok()) return dues.status();
   if (dues->has_value()) {
-    AddBatches("d", fund_id, **dues, &DuesRow, flags.Get("dues"), plan,
-               &plan.dues_rows);
+    AddBatches("d", fund_id, **dues, &DuesRow, context.today(),
+               flags.Get("dues"), plan, &plan.dues_rows);
   }
   absl::StatusOr<std::optional<CsvRows>> benefits =
       read("benefits", kBenefitColumns);
   if (!benefits.ok()) return benefits.status();
   if (benefits->has_value()) {
-    AddBatches("b", fund_id, **benefits, &BenefitRow, flags.Get("benefits"),
-               plan, &plan.benefit_rows);
+    AddBatches("b", fund_id, **benefits, &BenefitRow, context.today(),
+               flags.Get("benefits"), plan, &plan.benefit_rows);
   }
   return plan;
 }

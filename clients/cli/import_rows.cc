@@ -18,10 +18,10 @@ namespace {
 namespace v1 = welfare::ledger::v1;
 
 absl::StatusOr<v1::Date> DateField(const CsvRows& rows, size_t i,
-                                   const char* column,
+                                   const char* column, const v1::Date& today,
                                    int year_min = format::kYearMin) {
   absl::StatusOr<v1::Date> date =
-      format::ParseDate(rows.Get(i, column), year_min);
+      format::ParseDateUpTo(rows.Get(i, column), today, year_min);
   if (!date.ok()) {
     return absl::InvalidArgumentError(
         absl::StrCat(column, ": ", date.status().message()));
@@ -63,7 +63,8 @@ std::string BadLine(absl::string_view file, int line,
 }
 
 absl::StatusOr<v1::RegisterMemberRequest> MemberRow(const CsvRows& rows,
-                                                    size_t i, int expected) {
+                                                    size_t i, int expected,
+                                                    const v1::Date& today) {
   WELFARE_ASSIGN_OR_FAIL(number, PositiveField(rows, i, "number", 1 << 30));
   if (number != expected) {
     return absl::InvalidArgumentError(absl::StrCat(
@@ -80,7 +81,7 @@ absl::StatusOr<v1::RegisterMemberRequest> MemberRow(const CsvRows& rows,
   WELFARE_ASSIGN_OR_FAIL(national_id,
                          CheckNationalId(rows.Get(i, "national_id")));
   profile->set_national_id(national_id);
-  WELFARE_ASSIGN_OR_FAIL(joined, DateField(rows, i, "join_date"));
+  WELFARE_ASSIGN_OR_FAIL(joined, DateField(rows, i, "join_date", today));
   *member->mutable_join_date() = joined;
   const std::string category = rows.Get(i, "category");
   member->set_category(v1::MEMBER_CATEGORY_GENERAL);
@@ -101,7 +102,7 @@ absl::StatusOr<v1::RegisterMemberRequest> MemberRow(const CsvRows& rows,
   profile->set_nominee_relationship(rows.Get(i, "nominee_relationship"));
   if (!rows.Get(i, "birth_date").empty()) {
     WELFARE_ASSIGN_OR_FAIL(
-        born, DateField(rows, i, "birth_date", format::kBirthYearMin));
+        born, DateField(rows, i, "birth_date", today, format::kBirthYearMin));
     if (std::make_tuple(born.year(), born.month(), born.day()) >
         std::make_tuple(joined.year(), joined.month(), joined.day())) {
       return absl::InvalidArgumentError(absl::StrCat("birth_date: \"",
@@ -166,7 +167,8 @@ absl::StatusOr<v1::PostTransactionRequest> OpeningTransaction(
   return request;
 }
 
-absl::StatusOr<v1::BatchItem> DuesRow(const CsvRows& rows, size_t i) {
+absl::StatusOr<v1::BatchItem> DuesRow(const CsvRows& rows, size_t i,
+                                      const v1::Date& today) {
   v1::BatchItem item;
   v1::Contribution* dues = item.mutable_contribution();
   dues->set_source(v1::CONTRIBUTION_SOURCE_MEMBER_DUES);
@@ -183,13 +185,14 @@ absl::StatusOr<v1::BatchItem> DuesRow(const CsvRows& rows, size_t i) {
   dues->mutable_months()->set_month_count(months);
   WELFARE_ASSIGN_OR_FAIL(amount, BahtField(rows, i, "amount"));
   dues->set_amount_satang(amount);
-  WELFARE_ASSIGN_OR_FAIL(date, DateField(rows, i, "date"));
+  WELFARE_ASSIGN_OR_FAIL(date, DateField(rows, i, "date", today));
   *dues->mutable_effective_date() = date;
   dues->set_source_document(rows.Get(i, "receipt"));
   return item;
 }
 
-absl::StatusOr<v1::BatchItem> BenefitRow(const CsvRows& rows, size_t i) {
+absl::StatusOr<v1::BatchItem> BenefitRow(const CsvRows& rows, size_t i,
+                                         const v1::Date& today) {
   v1::BatchItem item;
   v1::Disbursement* paid = item.mutable_disbursement();
   v1::Benefit* benefit = paid->mutable_benefit();
@@ -216,7 +219,7 @@ absl::StatusOr<v1::BatchItem> BenefitRow(const CsvRows& rows, size_t i) {
   }
   WELFARE_ASSIGN_OR_FAIL(amount, BahtField(rows, i, "amount"));
   paid->set_amount_satang(amount);
-  WELFARE_ASSIGN_OR_FAIL(date, DateField(rows, i, "date"));
+  WELFARE_ASSIGN_OR_FAIL(date, DateField(rows, i, "date", today));
   *paid->mutable_effective_date() = date;
   paid->set_source_document(rows.Get(i, "voucher"));
   return item;

@@ -19,11 +19,15 @@ namespace welfare::cli {
 // "members.csv: line 7: <reason>".
 std::string BadLine(absl::string_view file, int line, absl::string_view reason);
 
+// The dates of rows are dates of writes: one after `today` (Context::today())
+// is refused in the calendar it was typed in (format::ParseDateUpTo).
+
 // Row i of the members file: number (which must be `expected`), full_name,
 // national_id, join_date and optionally category, village, address, phone,
 // nominee, nominee_relationship, birth_date, sex.
 absl::StatusOr<welfare::ledger::v1::RegisterMemberRequest> MemberRow(
-    const CsvRows& rows, size_t i, int expected);
+    const CsvRows& rows, size_t i, int expected,
+    const welfare::ledger::v1::Date& today);
 
 // The opening balances file (account, balance) as one transaction on
 // as_of; each bad line goes to *bad, named with `file`.
@@ -32,13 +36,13 @@ absl::StatusOr<welfare::ledger::v1::PostTransactionRequest> OpeningTransaction(
     std::vector<std::string>* bad, absl::string_view file);
 
 // Row i of the dues file: member, from, months, amount, date (receipt).
-absl::StatusOr<welfare::ledger::v1::BatchItem> DuesRow(const CsvRows& rows,
-                                                       size_t i);
+absl::StatusOr<welfare::ledger::v1::BatchItem> DuesRow(
+    const CsvRows& rows, size_t i, const welfare::ledger::v1::Date& today);
 
 // Row i of the benefits file: member, category, amount, date (sub_type,
 // nights, voucher).
-absl::StatusOr<welfare::ledger::v1::BatchItem> BenefitRow(const CsvRows& rows,
-                                                          size_t i);
+absl::StatusOr<welfare::ledger::v1::BatchItem> BenefitRow(
+    const CsvRows& rows, size_t i, const welfare::ledger::v1::Date& today);
 
 }  // namespace welfare::cli
 

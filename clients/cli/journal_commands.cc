@@ -80,7 +80,7 @@ int Reverse(Context& context, const ParsedFlags& flags) {
   request.set_name(EntryName(read));
   request.set_request_id(RequestIdOf(flags));
   request.set_reason(read.Text("reason"));
-  read.DateInto("date", request.mutable_effective_date());
+  read.DateUpToInto("date", context.today(), request.mutable_effective_date());
   request.set_source_document(read.Text("document"));
   if (!read.ok()) return context.Usage(read.status(), "reverse");
   return CallAndPrint(

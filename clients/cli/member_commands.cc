@@ -53,8 +53,8 @@ std::vector<FlagSpec> ProfileFlagSpecs(bool full_name_required) {
 
 // Sets the profile fields whose flags were given; returns how many. A bad
 // --birth-date or --sex is a usage error in `read`.
-int ApplyProfileFlags(const ParsedFlags& flags, FlagReader& read,
-                      v1::MemberProfile* profile) {
+int ApplyProfileFlags(const Context& context, const ParsedFlags& flags,
+                      FlagReader& read, v1::MemberProfile* profile) {
   int given = 0;
   for (const ProfileFlag& flag : kProfileFlags) {
     if (!flags.Has(flag.name)) continue;
@@ -62,8 +62,8 @@ int ApplyProfileFlags(const ParsedFlags& flags, FlagReader& read,
     ++given;
   }
   if (flags.Has("birth-date")) {
-    read.DateInto("birth-date", profile->mutable_birth_date(),
-                  format::kBirthYearMin);
+    read.DateUpToInto("birth-date", context.today(),
+                      profile->mutable_birth_date(), format::kBirthYearMin);
     ++given;
   }
   if (flags.Has("sex")) {
@@ -105,9 +105,9 @@ int Register(Context& context, const ParsedFlags& flags) {
   member->set_category(static_cast<v1::MemberCategory>(
       read.Enum("category", format::MemberCategoryLabels(),
                 v1::MEMBER_CATEGORY_GENERAL)));
-  read.DateInto("joined", member->mutable_join_date());
+  read.DateUpToInto("joined", context.today(), member->mutable_join_date());
   member->set_village_code(read.Text("village"));
-  ApplyProfileFlags(flags, read, member->mutable_profile());
+  ApplyProfileFlags(context, flags, read, member->mutable_profile());
   if (!read.ok()) return context.Usage(read.status(), "member register");
   auto national_id = ReadNationalId(context, /*allow_empty=*/false);
   if (!national_id.ok()) {
@@ -163,7 +163,7 @@ int SetStatus(Context& context, const ParsedFlags& flags) {
   v1::StatusChange* change = request.mutable_change();
   change->set_status(static_cast<v1::MemberStatus>(
       read.Enum("status", format::MemberStatusLabels())));
-  read.DateInto("date", change->mutable_effective_date());
+  read.DateUpToInto("date", context.today(), change->mutable_effective_date());
   change->set_reason(read.Text("reason"));
   if (!read.ok()) return context.Usage(read.status(), "member set-status");
   return CallAndPrint(
@@ -178,7 +178,7 @@ int UpdateProfile(Context& context, const ParsedFlags& flags) {
   FlagReader read(flags);
   const std::string name = MemberName(read);
   v1::MemberProfile changes;
-  const int given = ApplyProfileFlags(flags, read, &changes);
+  const int given = ApplyProfileFlags(context, flags, read, &changes);
   if (!read.ok()) return context.Usage(read.status(), "member update-profile");
   auto national_id = ReadNationalId(context, /*allow_empty=*/true);
   if (!national_id.ok()) {
@@ -206,7 +206,7 @@ int UpdateProfile(Context& context, const ParsedFlags& flags) {
         profile->clear_national_id_masked();
         profile->clear_erased();
         FlagReader checked_already(flags);
-        ApplyProfileFlags(flags, checked_already, profile);
+        ApplyProfileFlags(context, flags, checked_already, profile);
         profile->set_national_id(*national_id);
         return client.UpdateMemberProfile(request);
       },

@@ -61,9 +61,11 @@ int RecordDisbursement(Context& context, const std::string& command,
 }
 
 // Reads the fields of a contribution every source has.
-void ReadContribution(FlagReader& read, v1::Contribution* contribution) {
+void ReadContribution(const Context& context, FlagReader& read,
+                      v1::Contribution* contribution) {
   contribution->set_amount_satang(read.Amount("amount"));
-  read.DateInto("date", contribution->mutable_effective_date());
+  read.DateUpToInto("date", context.today(),
+                    contribution->mutable_effective_date());
   contribution->set_source_document(read.Text("receipt"));
   contribution->set_deposit_account_code(read.Text("account"));
   contribution->set_memo(read.Text("memo"));
@@ -81,7 +83,7 @@ int Dues(Context& context, const ParsedFlags& flags) {
   read.MonthInto("from", dues->mutable_months()->mutable_first_month());
   dues->mutable_months()->set_month_count(
       static_cast<int32_t>(read.Integer("months", 1, kDuesMonthsMax)));
-  ReadContribution(read, dues);
+  ReadContribution(context, read, dues);
   if (!read.ok()) return context.Usage(read.status(), "dues");
   return RecordContribution(context, "dues", request);
 }
@@ -103,15 +105,17 @@ int Contribute(Context& context, const ParsedFlags& flags) {
   contribution->set_payer(read.Text("payer"));
   contribution->set_member_number(
       static_cast<int32_t>(read.Integer("member", 1, kMemberNumberMax)));
-  ReadContribution(read, contribution);
+  ReadContribution(context, read, contribution);
   if (!read.ok()) return context.Usage(read.status(), "contribute");
   return RecordContribution(context, "contribute", request);
 }
 
 // Reads the fields of a disbursement every purpose has.
-void ReadDisbursement(FlagReader& read, v1::Disbursement* disbursement) {
+void ReadDisbursement(const Context& context, FlagReader& read,
+                      v1::Disbursement* disbursement) {
   disbursement->set_amount_satang(read.Amount("amount"));
-  read.DateInto("date", disbursement->mutable_effective_date());
+  read.DateUpToInto("date", context.today(),
+                    disbursement->mutable_effective_date());
   disbursement->set_source_document(read.Text("voucher"));
   disbursement->set_payment_account_code(read.Text("account"));
   disbursement->set_memo(read.Text("memo"));
@@ -139,7 +143,7 @@ int Benefit(Context& context, const ParsedFlags& flags) {
   benefit->set_sub_type(read.Text("sub-type"));
   benefit->set_payee(
       static_cast<v1::Payee>(read.Enum("payee", format::PayeeLabels())));
-  ReadDisbursement(read, disbursement);
+  ReadDisbursement(context, read, disbursement);
   if (!read.ok()) return context.Usage(read.status(), "benefit");
   return RecordDisbursement(context, "benefit", request);
 }
@@ -154,7 +158,7 @@ int Cost(Context& context, const ParsedFlags& flags) {
   cost->set_kind(
       static_cast<v1::CostKind>(read.Enum("kind", format::CostKindLabels())));
   cost->set_description(read.Text("description"));
-  ReadDisbursement(read, disbursement);
+  ReadDisbursement(context, read, disbursement);
   if (!read.ok()) return context.Usage(read.status(), "cost");
   return RecordDisbursement(context, "cost", request);
 }
@@ -191,7 +195,8 @@ int Post(Context& context, const ParsedFlags& flags) {
   v1::Transaction* transaction = request.mutable_transaction();
   ReadPostings(read, flags, "debit", v1::DEBIT, transaction);
   ReadPostings(read, flags, "credit", v1::CREDIT, transaction);
-  read.DateInto("date", transaction->mutable_effective_date());
+  read.DateUpToInto("date", context.today(),
+                    transaction->mutable_effective_date());
   transaction->set_source_document(read.Text("document"));
   transaction->set_memo(read.Text("memo"));
   if (!read.ok()) return context.Usage(read.status(), "post");

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "clients/format/csv.h"
 #include "clients/format/money.h"
+#include "clients/format/refusals.h"
 
 namespace welfare::cli {
 namespace {
@@ -62,6 +63,10 @@ std::string Render(const Document& document, OutputFormat output) {
 std::string Cells::Money(int64_t satang) const {
   return output_ == OutputFormat::kCsv ? format::FormatBahtPlain(satang)
                                        : format::FormatBaht(satang);
+}
+
+std::string Cells::Refusal(absl::string_view message) const {
+  return format::RefusalInCalendar(message, calendar_);
 }
 
 std::string Cells::Date(const v1::Date& date) const {

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "clients/format/dates.h"
 #include "clients/format/labels.h"
@@ -69,6 +70,9 @@ class Cells {
                      int count) const;
   std::string Time(const google::protobuf::Timestamp& time) const;
   std::string Label(absl::Span<const format::Label> labels, int value) const;
+  // A server's message (a refusal) with its CE dates and years in the
+  // chosen calendar (format::RefusalInCalendar).
+  std::string Refusal(absl::string_view message) const;
   // Words in the chosen language: headers and fixed phrases.
   std::string Words(const char* thai, const char* english) const;
   // A text column (left-aligned) and a number column (right-aligned).

@@ -56,6 +56,15 @@ void FlagReader::DateInto(absl::string_view name,
   *out = *date;
 }
 
+void FlagReader::DateUpToInto(absl::string_view name,
+                              const welfare::ledger::v1::Date& today,
+                              welfare::ledger::v1::Date* out, int year_min) {
+  if (!flags_.Has(name)) return;
+  auto date = format::ParseDateUpTo(flags_.Get(name), today, year_min);
+  if (!date.ok()) return Fail(Bad(name, date.status().message()));
+  *out = *date;
+}
+
 void FlagReader::MonthInto(absl::string_view name,
                            welfare::ledger::v1::YearMonth* out) {
   if (!flags_.Has(name)) return;

@@ -49,6 +49,13 @@ class FlagReader {
   // CE year_min (format::kBirthYearMin for birth dates).
   void DateInto(absl::string_view name, welfare::ledger::v1::Date* out,
                 int year_min = format::kYearMin);
+  // DateInto for the date of a write, which must have come: a date after
+  // `today` (Context::today()) is refused in the calendar it was typed in
+  // (format::ParseDateUpTo), before the server would refuse it in CE.
+  void DateUpToInto(absl::string_view name,
+                    const welfare::ledger::v1::Date& today,
+                    welfare::ledger::v1::Date* out,
+                    int year_min = format::kYearMin);
   void MonthInto(absl::string_view name, welfare::ledger::v1::YearMonth* out);
   // The enum number of a token of `labels` (or, with numbers_too, its
   // number); `fallback` if absent.

@@ -1,5 +1,7 @@
 #include "clients/format/dates.h"
 
+#include <algorithm>
+#include <tuple>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -59,11 +61,22 @@ Parts Split(absl::string_view text, bool with_day) {
 absl::Status CheckYear(absl::string_view text, int typed_year, int year,
                        int year_min) {
   if (year >= year_min && year <= kYearMax) return absl::OkStatus();
+  if (typed_year != year) {  // BE: four digits never pass kYearMax.
+    return absl::InvalidArgumentError(
+        absl::StrCat("\"", text, "\": year ", typed_year,
+                     " is before the ledger's years; want a BE year from ",
+                     year_min + kBuddhistEraOffset, " (or a CE year ", year_min,
+                     "..", kYearMax, ")"));
+  }
   return absl::InvalidArgumentError(absl::StrCat(
       "\"", text, "\": year ", typed_year,
-      typed_year == year ? "" : absl::StrCat(" BE is ", year, " CE, which"),
       " is outside the ledger's years; want ", year_min, "..", kYearMax,
       " CE, or a BE year from ", year_min + kBuddhistEraOffset));
+}
+
+bool Later(const v1::Date& a, const v1::Date& b) {
+  return std::make_tuple(a.year(), a.month(), a.day()) >
+         std::make_tuple(b.year(), b.month(), b.day());
 }
 
 }  // namespace
@@ -103,6 +116,35 @@ absl::StatusOr<v1::Date> ParseDate(absl::string_view text, int year_min) {
   date.set_month(parts.month);
   date.set_day(parts.day);
   return date;
+}
+
+Calendar CalendarTyped(absl::string_view text) {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
+  const char separator = absl::StrContains(trimmed, '/') ? '/' : '-';
+  const bool with_day =
+      std::count(trimmed.begin(), trimmed.end(), separator) == 2;
+  return Split(trimmed, with_day).year >= kBuddhistEraYearFirst
+             ? Calendar::kBuddhistEra
+             : Calendar::kGregorian;
+}
+
+v1::Date ThaiToday(absl::Time now) {
+  const absl::CivilDay day =
+      absl::ToCivilDay(now, absl::FixedTimeZone(kThailandUtcOffsetSeconds));
+  v1::Date date;
+  date.set_year(static_cast<int32_t>(day.year()));
+  date.set_month(day.month());
+  date.set_day(day.day());
+  return date;
+}
+
+absl::StatusOr<v1::Date> ParseDateUpTo(absl::string_view text,
+                                       const v1::Date& today, int year_min) {
+  absl::StatusOr<v1::Date> date = ParseDate(text, year_min);
+  if (!date.ok() || !Later(*date, today)) return date;
+  return absl::InvalidArgumentError(absl::StrCat(
+      "\"", text, "\" is after today (", FormatDate(today, CalendarTyped(text)),
+      " in Thailand); want a date that has come"));
 }
 
 absl::StatusOr<v1::YearMonth> ParseYearMonth(absl::string_view text) {

@@ -11,6 +11,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "welfare/ledger/v1/types.pb.h"
 
@@ -42,10 +43,27 @@ bool IsRealDate(int year, int month, int day);
 // one- or two-digit day and month) into a CE date. The year is four
 // digits, BE from kBuddhistEraYearFirst on: "2569-10-01", "1/10/2569" and
 // "2026-10-01" are all 1 October 2026. INVALID_ARGUMENT, saying what was
-// wanted, for another shape, an impossible date ("2569-02-29": CE 2026 is
-// not a leap year) or a CE year outside year_min..kYearMax.
+// wanted in the calendar the year was typed in, for another shape, an
+// impossible date ("2569-02-29": CE 2026 is not a leap year) or a CE year
+// outside year_min..kYearMax.
 absl::StatusOr<welfare::ledger::v1::Date> ParseDate(absl::string_view text,
                                                     int year_min = kYearMin);
+
+// The calendar a date or month was typed in: kBuddhistEra if its four-digit
+// year is from kBuddhistEraYearFirst ("2569-06-15", "15/6/2569"), else
+// kGregorian (also for text that is no date).
+Calendar CalendarTyped(absl::string_view text);
+
+// The date in Thailand (UTC+7, no daylight saving) at `now`.
+welfare::ledger::v1::Date ThaiToday(absl::Time now);
+
+// ParseDate, and INVALID_ARGUMENT for a date after `today`, as the server
+// refuses a business date that has not come: "\"2569-07-01\" is after today
+// (15/06/2569 in Thailand); want a date that has come", today in the
+// calendar the date was typed in.
+absl::StatusOr<welfare::ledger::v1::Date> ParseDateUpTo(
+    absl::string_view text, const welfare::ledger::v1::Date& today,
+    int year_min = kYearMin);
 
 // Parses "YYYY-MM" or "M/YYYY" into a CE month, with the same year rules:
 // "2569-10" and "10/2569" are October 2026.

@@ -28,6 +28,10 @@ constexpr int kCategoryWidth = 760;
 constexpr int kLabelRight = 250;
 constexpr int kRowHeight = 24;
 constexpr int kCategoryTop = 10;
+constexpr int kCategoryAxisHeight = 20;
+
+// The axis of an empty chart: 0 to 1 baht.
+constexpr int64_t kEmptyAxisSatang = 100;
 
 constexpr const char* kThaiMonths[] = {"ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.",
                                        "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.",
@@ -65,18 +69,42 @@ std::string MonthLabel(const Style& style, const v1::YearMonth& month) {
                       style.Year(month.year()));
 }
 
-// Gridlines at 0, half and the largest value, with their amounts.
-std::string Grid(const Style& style, int64_t largest) {
+// A tick's amount, at (x, y).
+std::string Tick(const Style& style, int64_t x, int64_t y, const char* anchor,
+                 int64_t satang) {
+  return Text(static_cast<int>(x), static_cast<int>(y), anchor,
+              style.Money(satang), "tick");
+}
+
+std::string GridLine(int64_t x1, int64_t y1, int64_t x2, int64_t y2) {
+  return absl::StrFormat(
+      "<line class=\"grid\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>\n", x1,
+      y1, x2, y2);
+}
+
+// Horizontal gridlines at every step of the axis, with their amounts.
+std::string MonthlyGrid(const Style& style, const ValueAxis& axis) {
   std::string svg;
-  for (int step = 0; step <= 2; ++step) {
-    const int y = kPlotBottom - step * kMonthlyBarMaxPx / 2;
-    absl::StrAppend(
-        &svg,
-        absl::StrFormat("<line class=\"grid\" x1=\"%d\" y1=\"%d\" x2=\"%d\" "
-                        "y2=\"%d\"/>\n",
-                        kPlotLeft, y, kMonthlyWidth - 10, y),
-        Text(kPlotLeft - 6, y + 4, "end",
-             style.Money(std::max<int64_t>(largest, 0) / 2 * step)));
+  for (int i = 0; i <= axis.steps(); ++i) {
+    const int64_t value = axis.step_satang * i;
+    const int64_t y =
+        kPlotBottom - BarLength(value, axis.max_satang, kMonthlyBarMaxPx);
+    absl::StrAppend(&svg, GridLine(kPlotLeft, y, kMonthlyWidth - 10, y),
+                    Tick(style, kPlotLeft - 6, y + 4, "end", value));
+  }
+  return svg;
+}
+
+// Vertical gridlines over the rows from `top` to `bottom`, amounts below.
+std::string CategoryGrid(const Style& style, const ValueAxis& axis, int top,
+                         int bottom) {
+  std::string svg;
+  for (int i = 0; i <= axis.steps(); ++i) {
+    const int64_t value = axis.step_satang * i;
+    const int64_t x =
+        kLabelRight + BarLength(value, axis.max_satang, kCategoryBarMaxPx);
+    absl::StrAppend(&svg, GridLine(x, top, x, bottom),
+                    Tick(style, x, bottom + 14, "middle", value));
   }
   return svg;
 }
@@ -101,7 +129,7 @@ std::string Legend(const Style& style, int y) {
 
 // One month's two bars from `x`, and its labels below them.
 std::string MonthGroup(const Style& style, const MonthlyFigures& figures,
-                       int64_t largest, int x, bool year_label) {
+                       int64_t axis_max, int x, bool year_label) {
   const std::string month = absl::StrFormat(
       "data-month=\"%04d-%02d\"", figures.month.year(), figures.month.month());
   const std::string label = MonthLabel(style, figures.month);
@@ -116,7 +144,8 @@ std::string MonthGroup(const Style& style, const MonthlyFigures& figures,
        style.Words("สวัสดิการ", "benefits")}};
   std::string svg;
   for (int i = 0; i < 2; ++i) {
-    const int64_t height = BarLength(bars[i].satang, largest, kMonthlyBarMaxPx);
+    const int64_t height =
+        BarLength(bars[i].satang, axis_max, kMonthlyBarMaxPx);
     absl::StrAppend(
         &svg, Bar(absl::StrCat("data-series=\"", bars[i].series, "\" ", month),
                   x + i * (kBarWidth + 2), kPlotBottom - height, kBarWidth,
@@ -136,6 +165,19 @@ std::string MonthGroup(const Style& style, const MonthlyFigures& figures,
 }
 
 }  // namespace
+
+ValueAxis AxisFor(int64_t largest_satang) {
+  const int64_t largest = std::min(largest_satang, kAxisValueMax);
+  if (largest <= 0) return {kEmptyAxisSatang, kEmptyAxisSatang};
+  // Steps up to 2 * 10^17 satang suffice: 5 of them reach kAxisValueMax.
+  for (int64_t power = 1;; power *= 10) {
+    for (const int64_t multiple : {1, 2, 5}) {
+      const int64_t step = multiple * power;
+      const int64_t steps = (largest + step - 1) / step;
+      if (steps <= kAxisStepsMax) return {step, steps * step};
+    }
+  }
+}
 
 int64_t BarLength(int64_t value, int64_t largest, int length_max_px) {
   if (value <= 0 || largest <= 0) return 0;
@@ -159,13 +201,15 @@ std::string MonthlyChartSvg(const Style& style, const MonthlySeries& series) {
       absl::StrCat(style.Words("เงินสัจจะและสวัสดิการรายเดือน ",
                                "Member dues and benefits by month, "),
                    style.FiscalYear(series.fiscal_year));
+  const ValueAxis axis = AxisFor(largest);
   std::string svg = SvgOpen(kMonthlyWidth, kMonthlyHeight, title);
-  absl::StrAppend(&svg, Grid(style, largest));
+  absl::StrAppend(&svg, MonthlyGrid(style, axis));
   int x = kPlotLeft + 6;
   for (const MonthlyFigures& figures : series.months) {
     const bool year_label =
         &figures == &series.months.front() || figures.month.month() == 1;
-    absl::StrAppend(&svg, MonthGroup(style, figures, largest, x, year_label));
+    absl::StrAppend(&svg,
+                    MonthGroup(style, figures, axis.max_satang, x, year_label));
     x += kMonthWidth;
   }
   absl::StrAppend(&svg, Legend(style, kMonthlyHeight - 14), "</svg>\n");
@@ -181,7 +225,9 @@ std::string CategoryChartSvg(const Style& style,
     largest = std::max(largest, row.amount_satang());
     ++rows;
   }
-  const int height = kCategoryTop * 2 + std::max(rows, 1) * kRowHeight;
+  const int rows_bottom = kCategoryTop + std::max(rows, 1) * kRowHeight;
+  const int height =
+      rows_bottom + kCategoryTop + (rows == 0 ? 0 : kCategoryAxisHeight);
   std::string svg =
       SvgOpen(kCategoryWidth, height,
               style.Words("สวัสดิการที่จ่ายตามประเภท", "Benefits paid by category"));
@@ -193,6 +239,8 @@ std::string CategoryChartSvg(const Style& style,
                     "</svg>\n");
     return svg;
   }
+  const ValueAxis axis = AxisFor(largest);
+  absl::StrAppend(&svg, CategoryGrid(style, axis, kCategoryTop, rows_bottom));
   int y = kCategoryTop;
   for (const v1::BenefitCategoryRow& row : benefits.rows()) {
     if (row.amount_satang() == 0) continue;
@@ -205,7 +253,7 @@ std::string CategoryChartSvg(const Style& style,
     const std::string token =
         label != nullptr ? label->token : absl::StrCat(row.category());
     const int64_t width =
-        BarLength(row.amount_satang(), largest, kCategoryBarMaxPx);
+        BarLength(row.amount_satang(), axis.max_satang, kCategoryBarMaxPx);
     absl::StrAppend(
         &svg, Text(kLabelRight - 8, y + 15, "end", name),
         Bar(absl::StrCat("data-category=\"", EscapeHtml(token), "\""),

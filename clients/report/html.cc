@@ -32,7 +32,7 @@ table.record th { width: 40%; font-weight: normal; color: #333; }
 tr.total td { font-weight: bold; border-top: 1pt solid #555; }
 td.empty { color: #666; font-style: italic; }
 svg.chart { width: 100%; height: auto; }
-svg .label, svg .value { font-size: 11px; fill: #222; }
+svg .label, svg .value, svg .tick { font-size: 11px; fill: #222; }
 svg .grid { stroke: #ccc; stroke-width: 1; }
 footer { margin-top: 14pt; color: #666; font-size: 8.5pt; }
 )css";

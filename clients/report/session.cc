@@ -8,7 +8,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "clients/cli/values.h"
-#include "clients/status.h"
 
 namespace welfare::report {
 namespace {
@@ -131,14 +130,9 @@ int Session::Usage(const absl::Status& status, const std::string& command) {
 }
 
 int Session::Failed(const absl::Status& status) {
-  const bool unreachable = status.code() == absl::StatusCode::kUnavailable ||
-                           status.code() == absl::StatusCode::kDeadlineExceeded;
-  std::string reason = client::ErrorReason(status);
-  if (reason.empty()) reason = absl::StatusCodeToString(status.code());
-  io_.err << "welfare-report: "
-          << (unreachable ? absl::StrCat("server ", options_.server, ": ") : "")
-          << status.message() << " [" << reason << "]\n";
-  return unreachable ? cli::kExitUnreachable : cli::kExitRefused;
+  io_.err << cli::FailureLine("welfare-report", status, options_.server,
+                              options_.calendar);
+  return cli::IsUnreachable(status) ? cli::kExitUnreachable : cli::kExitRefused;
 }
 
 int Session::Print(const google::protobuf::Message& response, const View& view,

@@ -71,8 +71,9 @@ class Session {
   // Prints "welfare-report: <message>" and a pointer to the command's
   // help; returns kExitUsage.
   int Usage(const absl::Status& status, const std::string& command);
-  // Prints "welfare-report: <message> [<REASON>]"; returns kExitRefused,
-  // or kExitUnreachable for UNAVAILABLE and DEADLINE_EXCEEDED.
+  // Prints cli::FailureLine("welfare-report", ...): the server's message
+  // in the chosen calendar. Returns kExitRefused, or kExitUnreachable for
+  // UNAVAILABLE and DEADLINE_EXCEEDED.
   int Failed(const absl::Status& status);
   // Prints the response as JSON, or `view` as text, CSV or an HTML page
   // with `charts`. Returns kExitOk.

@@ -4,14 +4,19 @@
 //
 // A plan holds, per fund, the CreateFundRequest, one RegisterMemberRequest
 // per member (member i gets member number i + 1, as the server assigns them
-// in order), and steps in date order: PostBatchRequests of at most
-// kBatchItemsMax items and, before a death benefit, the ChangeMemberStatus
-// that records the death. Every request is one the server accepts on an
-// empty database whose today is on or after as_of: benefits only to members
-// active on the date (death and funeral benefits for the deceased), dues only
-// by active members and for months not yet paid, and cash (1101) and bank
-// (1111) never negative on any date, by a cash model that deposits, withdraws,
-// or defers a payment the fund cannot make.
+// in order), and steps in date order: first the balances brought forward,
+// one transaction dated the previous fiscal year's last day (30 September,
+// as `welfare import --opening-date` does), so that the year's reports show
+// them as its opening balance and not as its receipts; then the year's
+// PostBatchRequests of at most kBatchItemsMax items and, before a death
+// benefit, the ChangeMemberStatus that records the death. Every request is
+// one the server accepts on an empty database whose today is on or after
+// as_of: nothing dated before the fund's founding (funds are founded, and
+// members join, on or before the opening balances' day), benefits only to
+// members active on the date (death and funeral benefits for the deceased),
+// dues only by active members and for months not yet paid, and cash (1101)
+// and bank (1111) never negative on any date, by a cash model that
+// deposits, withdraws, or defers a payment the fund cannot make.
 //
 // Every request_id is "seed<seed>:<fund_id>:<item>", so executing the same
 // plan again writes nothing new. The same spec gives a byte-identical plan

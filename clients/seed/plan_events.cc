@@ -198,13 +198,14 @@ void PlanGrants(Rng& rng, const ProvinceSpec& spec,
   }
 }
 
-// The opening balance, half-yearly interest and the month-end deposits.
+// The opening balance (brought forward on the day before the year),
+// half-yearly interest and the month-end deposits.
 void PlanBanking(Rng& rng, const ProvinceLayout& province,
                  const FundLayout& fund, int64_t people, int32_t first_month,
                  std::vector<Event>* events) {
   const int64_t per_member_baht =
       fund.young ? rng.Uniform(150, 365) : rng.Uniform(400, 1600);
-  AddEvent(events, province.first_day, Phase::kFirst,
+  AddEvent(events, province.opening_day, Phase::kFirst,
            EventKind::kOpeningBalance)
       .amount_satang = people * per_member_baht * kSatangPerBaht;
   const int64_t rate_basis_points = rng.Uniform(50, 100);

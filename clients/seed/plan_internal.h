@@ -67,6 +67,10 @@ struct ProvinceLayout {
   std::string province_name;
   Day first_day = 0;  // of the fiscal year
   Day last_day = 0;   // of the fiscal year
+  // The opening balances' date: the previous fiscal year's last day
+  // (30 September), so that they open the year instead of being its
+  // receipts. Funds are founded, and members join, on or before it.
+  Day opening_day = 0;
   Day as_of = 0;
   std::vector<FundLayout> funds;
 };

@@ -43,6 +43,7 @@ ProvinceLayout PlanLayout(const ProvinceSpec& spec) {
   ProvinceLayout province;
   province.first_day = DayOf(FiscalYearFirstDay(spec.fiscal_year_be));
   province.last_day = DayOf(FiscalYearLastDay(spec.fiscal_year_be));
+  province.opening_day = province.first_day - 1;
   province.as_of =
       spec.as_of.has_value() ? DayOf(*spec.as_of) : province.last_day;
 
@@ -69,6 +70,7 @@ ProvinceLayout PlanLayout(const ProvinceSpec& spec) {
                        spec.members_min, spec.members_max);
     fund.municipal = rng.Chance(kMunicipalPerTen, 10);
     fund.young = rng.Chance(kYoungFundsPerTwelve, 12);
+    // At least 200 days before the year: before its opening balances.
     fund.founding_day =
         province.first_day -
         static_cast<Day>(

@@ -110,8 +110,8 @@ void PlanMembers(const ProvinceSpec& spec, const ProvinceLayout& province,
     member.dues = DrawDuesHabit(rng);
     member.join_day = rng.Chance(kFoundingMembersPercent, 100)
                           ? fund.founding_day
-                          : static_cast<Day>(rng.Uniform(
-                                fund.founding_day, province.first_day - 1));
+                          : static_cast<Day>(rng.Uniform(fund.founding_day,
+                                                         province.opening_day));
     if (rng.Chance(static_cast<int64_t>(spec.rates.deaths_per_1000) *
                        DeathWeightPerMille(member.category),
                    1000 * 1000)) {

@@ -19,9 +19,12 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "clients/connection.h"
+#include "clients/format/dates.h"
+#include "clients/format/refusals.h"
 #include "clients/ledger_client.h"
 #include "clients/seed/execute.h"
 #include "clients/seed/plan.h"
+#include "clients/status.h"
 
 ABSL_FLAG(std::string, server, "127.0.0.1:7543", "host:port of welfared.");
 ABSL_FLAG(std::string, token_file, "", welfare::client::kTokenFileFlagHelp);
@@ -41,8 +44,10 @@ ABSL_FLAG(int, fiscal_year, 2569,
           "Thai fiscal year to simulate, by its Buddhist Era name: 2569 is "
           "2025-10-01 .. 2026-09-30.");
 ABSL_FLAG(std::string, as_of, "",
-          "Last day to date anything, YYYY-MM-DD (CE). Default: the fiscal "
-          "year's last day, or today in Thailand if that is earlier.");
+          "Last day to date anything, not after today in Thailand: "
+          "YYYY-MM-DD or DD/MM/YYYY, the year in BE or CE (2569-06-30 and "
+          "2026-06-30 are the same day). Default: the fiscal year's last "
+          "day, or today if that is earlier.");
 ABSL_FLAG(int, threads, 4,
           "Worker threads (1..64); funds are spread over "
           "them, each fund's requests stay in order.");
@@ -67,7 +72,7 @@ Usage:
   welfare-seed --dry_run                      # what the default would write
   welfare-seed --server=127.0.0.1:7543        # 170 funds of Sisaket (33)
   welfare-seed --funds=5 --members_median=80  # a small province, quickly
-  welfare-seed --seed=7 --fiscal_year=2568 --as_of=2025-06-30
+  welfare-seed --seed=7 --fiscal_year=2568 --as_of=2568-06-30
   welfare-seed --server=ledger.example:7543 --ca_file=ca.pem \
       --token_file=$HOME/.welfare/token
 
@@ -169,6 +174,23 @@ class ProgressLine {
   absl::Time shown_ = absl::InfinitePast();
 };
 
+// The calendar the user works in: --as_of's, else BE (--fiscal_year is).
+format::Calendar UserCalendar() {
+  const std::string as_of = absl::GetFlag(FLAGS_as_of);
+  return as_of.empty() ? format::Calendar::kBuddhistEra
+                       : format::CalendarTyped(as_of);
+}
+
+// A refusal as the user reads it: the message in their calendar
+// (format::RefusalInCalendar), and the server's reason or the code's name.
+std::string Shown(const absl::Status& status) {
+  std::string reason = client::ErrorReason(status);
+  if (reason.empty()) reason = absl::StatusCodeToString(status.code());
+  return absl::StrCat(
+      format::RefusalInCalendar(status.message(), UserCalendar()), " [", reason,
+      "]");
+}
+
 absl::StatusOr<ProvinceSpec> SpecFromFlags() {
   ProvinceSpec spec;
   spec.seed = absl::GetFlag(FLAGS_seed);
@@ -180,13 +202,16 @@ absl::StatusOr<ProvinceSpec> SpecFromFlags() {
                               static_cast<int>(spec.members_median * 50LL / 7));
   spec.fiscal_year_be = absl::GetFlag(FLAGS_fiscal_year);
   const std::string as_of = absl::GetFlag(FLAGS_as_of);
-  absl::CivilDay day;
   if (!as_of.empty()) {
-    if (!absl::ParseCivilTime(as_of, &day)) {
+    // The server refuses dates after its today: refuse them here, in the
+    // calendar they were typed in.
+    absl::StatusOr<v1::Date> day =
+        format::ParseDateUpTo(as_of, format::ThaiToday(absl::Now()));
+    if (!day.ok()) {
       return absl::InvalidArgumentError(
-          absl::StrCat("--as_of: \"", as_of, "\", want YYYY-MM-DD"));
+          absl::StrCat("--as_of: ", day.status().message()));
     }
-    spec.as_of = day;
+    spec.as_of = absl::CivilDay(day->year(), day->month(), day->day());
   } else {
     const absl::CivilDay today =
         absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600));
@@ -212,8 +237,9 @@ int Run() {
                 client::CredentialsEnvironment::FromProcess(), &warning);
   for (const absl::Status& status : {spec.status(), credentials.status()}) {
     if (!status.ok()) {
-      std::fprintf(stderr, "welfare-seed: %s\n",
-                   std::string(status.message()).c_str());
+      std::fprintf(
+          stderr, "welfare-seed: %s\n",
+          format::RefusalInCalendar(status.message(), UserCalendar()).c_str());
       return 2;
     }
   }
@@ -241,7 +267,7 @@ int Run() {
   }
   if (absl::Status health = (*client)->CheckHealth(); !health.ok()) {
     std::fprintf(stderr, "welfare-seed: cannot reach welfared at %s: %s\n",
-                 client_options.target.c_str(), health.ToString().c_str());
+                 client_options.target.c_str(), Shown(health).c_str());
     return 1;
   }
   ProgressLine line;
@@ -252,7 +278,7 @@ int Run() {
       ExecutePlan(*plan, **client, options);
   if (!summary.ok()) {
     std::fprintf(stderr, "\nwelfare-seed: failed: %s\n",
-                 summary.status().ToString().c_str());
+                 Shown(summary.status()).c_str());
     return 1;
   }
   std::printf(

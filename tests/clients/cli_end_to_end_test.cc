@@ -146,7 +146,9 @@ TEST_F(CliEndToEndTest, RefusalsCarryTheServersReason) {
   Outcome twice = Welfare({"dues", kFund, "--member=1", "--amount=30",
                            "--from=2569-03", "--months=1"});
   EXPECT_EQ(twice.exit_code, 1);
-  EXPECT_THAT(twice.err, HasSubstr("[DUES_MONTHS_ALREADY_PAID]"));
+  EXPECT_THAT(twice.err,
+              HasSubstr("has paid dues for 03/2569 already; want months not "
+                        "yet paid [DUES_MONTHS_ALREADY_PAID]"));
   Outcome broke =
       Welfare({"benefit", kFund, "--member=1", "--category=sickness",
                "--amount=600", "--nights=3"});
@@ -156,6 +158,57 @@ TEST_F(CliEndToEndTest, RefusalsCarryTheServersReason) {
                           NationalIdFor(1) + "\n");
   EXPECT_EQ(again.exit_code, 1);
   EXPECT_THAT(again.err, HasSubstr("[MEMBER_ALREADY_REGISTERED]"));
+}
+
+// Dates are typed in BE and sent in CE; every refusal of one speaks BE. A
+// date after today (this machine's, in Thailand) or before the ledger's
+// years is refused before anything is sent. The test server's today is
+// 15/06/2569, before this machine's: a date between them is the server's to
+// refuse, in CE, and the tool shows that refusal in BE.
+TEST_F(CliEndToEndTest, DatesAreRefusedInTheBuddhistEraTheyWereTypedIn) {
+  ASSERT_NO_FATAL_FAILURE(CreateFundAndMember());
+  const uint64_t size = JournalSize();
+  const std::vector<std::string> donation = {"contribute", kFund,
+                                             "--source=donation",
+                                             "--amount=100", "--payer=วัดหนองคู"};
+  auto dated = [&](const std::vector<std::string>& args, const char* date) {
+    std::vector<std::string> line = args;
+    line.push_back(absl::StrCat("--date=", date));
+    return Welfare(line);
+  };
+  Outcome future = dated(donation, "01/01/2700");
+  EXPECT_EQ(future.exit_code, 2);
+  EXPECT_THAT(future.err,
+              StartsWith("welfare: --date: \"01/01/2700\" is after today ("));
+  EXPECT_THAT(future.err,
+              ::testing::ContainsRegex(
+                  "today \\(../../25.. in Thailand\\); want a date that "
+                  "has come"));
+  Outcome early = dated(donation, "31/12/2492");
+  EXPECT_EQ(early.exit_code, 2);
+  EXPECT_THAT(early.err, HasSubstr("year 2492 is before the ledger's years; "
+                                   "want a BE year from 2493"));
+  EXPECT_EQ(JournalSize(), size);
+
+  Outcome server = dated(donation, "2569-07-01");
+  EXPECT_EQ(server.exit_code, 1);
+  EXPECT_THAT(server.err,
+              HasSubstr("01/07/2569 is after today (15/06/2569, Thai time); "
+                        "want a date that has come [DATE_IN_FUTURE]\n"));
+  EXPECT_THAT(server.err, Not(HasSubstr("2026")));
+  Outcome before_joining = dated({"dues", kFund, "--member=1", "--amount=30",
+                                  "--from=2569-01", "--months=1"},
+                                 "15/01/2569");
+  EXPECT_EQ(before_joining.exit_code, 1);
+  EXPECT_THAT(before_joining.err,
+              HasSubstr("member 1 joined on 01/02/2569, after 15/01/2569"));
+  Outcome gregorian =
+      dated({"contribute", kFund, "--source=donation", "--amount=100",
+             "--payer=วัดหนองคู", "--calendar=gregorian"},
+            "2026-07-01");
+  EXPECT_THAT(gregorian.err,
+              HasSubstr("2026-07-01 is after today (2026-06-15"));
+  EXPECT_EQ(JournalSize(), size);
 }
 
 TEST_F(CliEndToEndTest, ARepeatedRequestIdIsRecordedOnce) {

@@ -39,8 +39,11 @@ TEST(ParseDateTest, YearsFrom2400AreBuddhistEra) {
   EXPECT_EQ(Parsed("2399-12-31"), "2399-12-31");  // Still CE.
   EXPECT_EQ(Parsed("2493-01-01"), "1950-01-01");  // The first BE year kept.
   EXPECT_EQ(Parsed("9999-12-31"), "9456-12-31");
-  EXPECT_THAT(Parsed("2400-01-01"), HasSubstr("year 2400 BE is 1857 CE"));
-  EXPECT_THAT(Parsed("2492-12-31"), HasSubstr("year 2492 BE is 1949 CE"));
+  // A BE year is refused in BE, a CE year in CE.
+  EXPECT_THAT(Parsed("2400-01-01"),
+              HasSubstr("year 2400 is before the ledger's years; want a BE "
+                        "year from 2493"));
+  EXPECT_THAT(Parsed("31/12/2492"), HasSubstr("want a BE year from 2493"));
   EXPECT_THAT(Parsed("1949-12-31"), HasSubstr("want 1950..9999 CE"));
   EXPECT_EQ(CommonEraYear(2569), 2026);
   EXPECT_EQ(CommonEraYear(2399), 2399);
@@ -52,14 +55,59 @@ TEST(ParseDateTest, BirthDatesGoBackTo1900) {
   EXPECT_EQ(Parsed("1/5/1945", kBirthYearMin), "1945-05-01");
   EXPECT_EQ(Parsed("2443-01-01", kBirthYearMin), "1900-01-01");
   EXPECT_THAT(Parsed("2442-12-31", kBirthYearMin),
-              HasSubstr("year 2442 BE is 1899 CE"));
+              HasSubstr("year 2442 is before the ledger's years; want a BE "
+                        "year from 2443"));
   EXPECT_THAT(Parsed("1899-12-31", kBirthYearMin),
               HasSubstr("want 1900..9999 CE, or a BE year from 2443"));
   // 1900 was not a leap year.
   EXPECT_THAT(Parsed("1900-02-29", kBirthYearMin),
               HasSubstr("not a real date"));
   // Other dates still start in 1950.
-  EXPECT_THAT(Parsed("2488-05-01"), HasSubstr("want 1950..9999 CE"));
+  EXPECT_THAT(Parsed("2488-05-01"), HasSubstr("want a BE year from 2493"));
+}
+
+// In the order of the table: the date typed, today, and the error (""
+// when the date is taken).
+struct UpToCase {
+  const char* typed;
+  const char* error;
+};
+
+TEST(ParseDateUpToTest, RefusesDatesAfterTodayInTheCalendarTyped) {
+  const v1::Date today = MakeDate(2026, 6, 15);
+  const UpToCase cases[] = {
+      {"2569-06-15", ""},
+      {"15/06/2569", ""},
+      {"2026-06-15", ""},
+      {"1950-01-01", ""},
+      {"2569-06-16",
+       "\"2569-06-16\" is after today (15/06/2569 in Thailand); want a date "
+       "that has come"},
+      {"1/10/2569",
+       "\"1/10/2569\" is after today (15/06/2569 in Thailand); want a date "
+       "that has come"},
+      {"2026-06-16",
+       "\"2026-06-16\" is after today (2026-06-15 in Thailand); want a date "
+       "that has come"},
+      {"2492-01-01",
+       "\"2492-01-01\": year 2492 is before the ledger's years; want a BE "
+       "year from 2493 (or a CE year 1950..9999)"},
+  };
+  for (const UpToCase& c : cases) {
+    auto date = ParseDateUpTo(c.typed, today);
+    EXPECT_EQ(date.ok() ? "" : std::string(date.status().message()), c.error)
+        << c.typed;
+  }
+}
+
+TEST(ParseDateUpToTest, TodayIsThailandsDate) {
+  // 2026-06-14 17:00 UTC is already 15 June at 00:00 in Thailand.
+  const absl::Time evening = absl::FromCivil(
+      absl::CivilSecond(2026, 6, 14, 17, 0, 0), absl::UTCTimeZone());
+  EXPECT_EQ(FormatDate(ThaiToday(evening), Calendar::kGregorian), "2026-06-15");
+  EXPECT_EQ(
+      FormatDate(ThaiToday(evening - absl::Seconds(1)), Calendar::kGregorian),
+      "2026-06-14");
 }
 
 TEST(ParseDateTest, LeapDaysFollowTheCommonEraYear) {
@@ -103,7 +151,7 @@ TEST(ParseYearMonthTest, TakesIsoAndThaiOrderInEitherEra) {
         << text;
   }
   EXPECT_THAT(ParseYearMonth("2492-12").status().message(),
-              HasSubstr("1949 CE"));
+              HasSubstr("want a BE year from 2493"));
 }
 
 TEST(FormatDateTest, ShowsBuddhistEraByDefaultAndIsoWhenAsked) {

@@ -259,14 +259,14 @@ TEST_F(AppTest, StatusFormHtmlChartsTheMonthsWritten) {
                                     "--fiscal-year=2569", "--output=html"});
   const auto bars = testing::Bars(html);
   ASSERT_EQ(bars.size(), 24u + testing::kBenefitCategoriesWithMoney2026);
-  // May's benefits are the largest figure: the tallest bar.
-  const int64_t largest = kBenefitsByMonth2026[7];
+  // May's benefits are the largest figure: the axis covers them.
+  const int64_t axis_max = AxisFor(kBenefitsByMonth2026[7]).max_satang;
   for (int i = 0; i < 12; ++i) {
     EXPECT_EQ(std::stoll(bars[2 * i].at("height")),
-              kDuesByMonth2026[i] * kMonthlyBarMaxPx / largest)
+              kDuesByMonth2026[i] * kMonthlyBarMaxPx / axis_max)
         << i;
     EXPECT_EQ(std::stoll(bars[2 * i + 1].at("height")),
-              kBenefitsByMonth2026[i] * kMonthlyBarMaxPx / largest)
+              kBenefitsByMonth2026[i] * kMonthlyBarMaxPx / axis_max)
         << i;
   }
   EXPECT_EQ(bars[0].at("data-month"), "2025-10");
@@ -355,6 +355,28 @@ TEST_F(AppTest, ARefusalExitsOneWithTheReason) {
     EXPECT_THAT(outcome.err, HasSubstr(c.reason));
     EXPECT_THAT(outcome.out, IsEmpty());
   }
+}
+
+// The server, whose today is 15/06/2569, refuses a fiscal year that has not
+// begun, in CE; the tool shows the refusal in the calendar it shows dates
+// in (BE unless --calendar=gregorian), as the year was typed.
+TEST_F(AppTest, ARefusedYearIsQuotedInTheCalendarOfTheCommandLine) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"fund-status", "--fund=ban-nong-khu",
+                                 "--fiscal-year=2570"},
+        {"area-status", "--area=33", "--fiscal-year=2570"}}) {
+    Outcome outcome = RunTool(args);
+    EXPECT_EQ(outcome.exit_code, cli::kExitRefused);
+    EXPECT_EQ(outcome.err,
+              "welfare-report: fiscal_year: 2570 has not begun; want the "
+              "current year (2569) or an earlier one [FIELD_INVALID]\n");
+  }
+  Outcome gregorian = RunTool({"fund-status", "--fund=ban-nong-khu",
+                               "--fiscal-year=2027", "--calendar=gregorian"});
+  EXPECT_EQ(gregorian.exit_code, cli::kExitRefused);
+  EXPECT_THAT(gregorian.err,
+              HasSubstr("fiscal_year: 2027 has not begun; want the current "
+                        "year (2026)"));
 }
 
 TEST(AppUnreachableTest, AnUnreachableServerExitsThree) {

@@ -21,6 +21,19 @@ std::vector<Attributes> Bars(const std::string& markup) {
   return bars;
 }
 
+std::vector<std::string> Texts(const std::string& markup,
+                               const std::string& css_class) {
+  const std::string start = "<text class=\"" + css_class + "\"";
+  std::vector<std::string> texts;
+  for (size_t at = markup.find(start); at != std::string::npos;
+       at = markup.find(start, at + 1)) {
+    const size_t content = markup.find('>', at) + 1;
+    texts.push_back(
+        markup.substr(content, markup.find("</text>", content) - content));
+  }
+  return texts;
+}
+
 int CountOf(const std::string& text, const std::string& needle) {
   int count = 0;
   for (size_t at = text.find(needle); at != std::string::npos;

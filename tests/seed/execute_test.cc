@@ -1,11 +1,13 @@
 // Executing a tiny province against a real server on a loopback port, whose
 // clock says 2026-06-15: the books balance, cash never goes negative, the
-// members are as planned, and executing the plan again writes nothing new.
+// members are as planned, the balances brought forward are the year's
+// opening balance, and executing the plan again writes nothing new.
 #include "clients/seed/execute.h"
 
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "clients/report/report_client.h"
 #include "clients/status.h"
 #include "tests/testing/test_util.h"
 
@@ -100,6 +102,43 @@ TEST_F(ExecuteTest, WritesBalancedBooksWithThePlannedMembers) {
         EXPECT_GT(row.balance_satang(), 0);
       }
     }
+  }
+}
+
+// The opening transaction's debits: what the fund brought forward into
+// cash and bank.
+int64_t BroughtForwardSatang(const FundPlan& fund) {
+  const v1::Transaction& opening =
+      fund.steps.front().batch.items(0).transaction();
+  int64_t satang = 0;
+  for (const v1::Posting& posting : opening.postings()) {
+    if (posting.side() == v1::DEBIT) satang += posting.amount_satang();
+  }
+  return satang;
+}
+
+TEST_F(ExecuteTest, TheBalancesBroughtForwardOpenTheYearAndAreNoReceipts) {
+  ASSERT_THAT(Execute(), IsOk());
+  report::ReportClient reports(server_.NewChannel());
+  for (const FundPlan& fund : plan_.funds) {
+    const int64_t brought_forward = BroughtForwardSatang(fund);
+    ASSERT_GT(brought_forward, 0) << fund.fund_id;
+    v1::ReportRequest request;
+    request.set_parent(absl::StrCat("funds/", fund.fund_id));
+    request.mutable_period()->set_fiscal_year(2026);  // 2569 BE.
+    absl::StatusOr<v1::FundStatusForm> form =
+        reports.GetFundStatusForm(request);
+    ASSERT_THAT(form, IsOk());
+    EXPECT_EQ(form->opening_balance_satang(), brought_forward) << fund.fund_id;
+    const v1::ReceiptsAndPayments& books = form->receipts_and_payments();
+    EXPECT_EQ(books.opening_total_satang(), brought_forward) << fund.fund_id;
+    for (const v1::AccountAmount& receipt : books.receipts()) {
+      EXPECT_NE(receipt.account_code().front(), '3')
+          << fund.fund_id << ": capital " << receipt.account_code()
+          << " counted as a receipt of the year";
+    }
+    EXPECT_EQ(books.receipts_total_satang(), fund.totals.income_satang)
+        << fund.fund_id;
   }
 }
 

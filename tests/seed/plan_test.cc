@@ -221,7 +221,7 @@ TEST(PlanTest, CashAndBankNeverGoNegativeAndItemsAreInDateOrder) {
   const ProvincePlan plan = Plan(SmallSpec(42));
   for (const FundPlan& fund : plan.funds) {
     std::map<std::string, int64_t> balance;
-    absl::CivilDay last = plan.first_day;
+    absl::CivilDay last = plan.first_day - 1;  // The opening balances' day.
     ForEachItem(fund, [&](const v1::BatchItem& item, const auto&) {
       const absl::CivilDay day = DayOf(DateOf(item));
       EXPECT_GE(day, last) << fund.fund_id;
@@ -280,7 +280,17 @@ TEST(PlanTest, BenefitsGoToTheLivingAndDeathBenefitsToTheDeceased) {
   EXPECT_GT(death_benefits, 0);
 }
 
-TEST(PlanTest, NothingIsDatedAfterAsOfOrBeforeTheFiscalYear) {
+bool IsOpeningBalance(const v1::BatchItem& item) {
+  if (!item.has_transaction()) return false;
+  for (const v1::Posting& posting : item.transaction().postings()) {
+    if (posting.account_code() == "3101" || posting.account_code() == "3201") {
+      return true;
+    }
+  }
+  return false;
+}
+
+TEST(PlanTest, NothingIsDatedAfterAsOfOrBeforeTheFiscalYearButTheOpening) {
   ProvinceSpec spec = SmallSpec(42);
   spec.as_of = absl::CivilDay(2026, 6, 15);
   const ProvincePlan plan = Plan(spec);
@@ -299,9 +309,43 @@ TEST(PlanTest, NothingIsDatedAfterAsOfOrBeforeTheFiscalYear) {
       }
     }
     ForEachItem(fund, [&](const v1::BatchItem& item, const auto&) {
-      EXPECT_GE(DayOf(DateOf(item)), first);
+      EXPECT_GE(DayOf(DateOf(item)),
+                IsOpeningBalance(item) ? first - 1 : first);
       EXPECT_LE(DayOf(DateOf(item)), *spec.as_of);
     });
+  }
+}
+
+// The balances brought forward open fiscal year 2569 on 30 September 2568
+// (2025), as `welfare import --opening-date` does: dated 1 October they
+// would be the year's receipts. The fund exists by then, and its members
+// have joined before they pay.
+TEST(PlanTest, OpeningBalancesAreDatedOnTheLastDayOfThePreviousYear) {
+  const ProvincePlan plan = Plan(SmallSpec(42));
+  const absl::CivilDay opening(2025, 9, 30);
+  for (const FundPlan& fund : plan.funds) {
+    ASSERT_FALSE(fund.steps.empty());
+    ASSERT_EQ(fund.steps.front().kind, FundStep::Kind::kBatch);
+    const v1::PostBatchRequest& first = fund.steps.front().batch;
+    ASSERT_EQ(first.items_size(), 1) << fund.fund_id;
+    ASSERT_TRUE(IsOpeningBalance(first.items(0))) << fund.fund_id;
+    EXPECT_EQ(DayOf(DateOf(first.items(0))), opening) << fund.fund_id;
+    EXPECT_LE(DayOf(fund.create.fund().founding_date()), opening);
+    int openings = 0;
+    std::map<int, absl::CivilDay> joined;
+    for (size_t i = 0; i < fund.members.size(); ++i) {
+      joined[static_cast<int>(i) + 1] =
+          DayOf(fund.members[i].member().join_date());
+      EXPECT_LE(joined[static_cast<int>(i) + 1], opening);
+    }
+    ForEachItem(fund, [&](const v1::BatchItem& item, const auto&) {
+      openings += IsOpeningBalance(item) ? 1 : 0;
+      if (item.has_contribution() && item.contribution().member_number() > 0) {
+        EXPECT_GT(DayOf(DateOf(item)),
+                  joined.at(item.contribution().member_number()));
+      }
+    });
+    EXPECT_EQ(openings, 1) << fund.fund_id;
   }
 }
 
