@@ -3,6 +3,7 @@
 #include "clients/audit/ledger_model.h"
 
 #include <algorithm>
+#include <climits>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -153,14 +154,21 @@ absl::Status LedgerModel::Apply(const EntryRecord& record, Findings& findings) {
 
 absl::Status LedgerModel::CheckFounding(const EntryRecord& record,
                                         Findings& findings) {
-  if (record.kind() == record_v1::ENTRY_KIND_FUND_CREATED) {
-    founding_day_ = record.effective_day();
+  // Only the fund's first entry founds it; a journal whose first entry is
+  // something else (ACCOUNT_INVALID) has no founding day to hold others to.
+  auto founding_of = [](const EntryRecord& first) {
+    return first.kind() == record_v1::ENTRY_KIND_FUND_CREATED
+               ? first.effective_day()
+               : INT32_MIN;
+  };
+  if (record.sequence() == 1) {
+    founding_day_ = founding_of(record);
     return absl::OkStatus();
   }
   if (!founding_day_.has_value()) {  // A state that did not keep it.
     absl::StatusOr<EntryRecord> created = earlier_(1);
     if (!created.ok()) return created.status();
-    founding_day_ = created->effective_day();
+    founding_day_ = founding_of(*created);
   }
   if (record.effective_day() < *founding_day_) {
     findings.Add(FindingKind::DATE_BEFORE_FOUNDING, record.sequence(),

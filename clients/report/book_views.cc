@@ -1,5 +1,8 @@
 // Views of the books: trial balance, receipts and payments, income and
 // expenditure, balance sheet.
+#include <string>
+#include <vector>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "clients/report/view_parts.h"
@@ -36,33 +39,60 @@ View TrialBalanceView(const Style& style, const v1::TrialBalance& report) {
   return view;
 }
 
-View ReceiptsAndPaymentsView(const Style& style,
-                             const v1::ReceiptsAndPayments& report) {
-  View view =
-      HeadedView(style, "งบรับ-จ่าย", "Receipts and payments", report.header());
-  struct Part {
-    std::string title;
-    const AccountAmounts& rows;
-    int64_t total;
-  };
-  const Part parts[] = {
+namespace {
+
+// One part of a statement: a titled list of accounts and its total.
+struct Part {
+  std::string title;
+  const AccountAmounts* rows;
+  int64_t total;
+};
+
+// Cash and bank at the start, the middle parts, cash and bank at the end:
+// a table each, and one CSV of them all.
+View CashStatementView(const Style& style, View view,
+                       const v1::ReceiptsAndPayments& report,
+                       const std::vector<Part>& middle) {
+  std::vector<Part> parts = {
       {style.Words("เงินสดและเงินฝากธนาคารต้นงวด", "Cash and bank at the start"),
-       report.opening(), report.opening_total_satang()},
-      {style.Words("รายรับ", "Receipts"), report.receipts(),
-       report.receipts_total_satang()},
-      {style.Words("รายจ่าย", "Payments"), report.payments(),
-       report.payments_total_satang()},
+       &report.opening(), report.opening_total_satang()}};
+  parts.insert(parts.end(), middle.begin(), middle.end());
+  parts.push_back(
       {style.Words("เงินสดและเงินฝากธนาคารปลายงวด", "Cash and bank at the end"),
-       report.closing(), report.closing_total_satang()},
-  };
+       &report.closing(), report.closing_total_satang()});
   cli::Report csv = AmountCsv(style);
   for (const Part& part : parts) {
     view.document.reports.push_back(
-        AmountTable(style, part.title, part.rows, part.total));
-    AppendAmountCsv(style, part.title, part.rows, part.total, &csv);
+        AmountTable(style, part.title, *part.rows, part.total));
+    AppendAmountCsv(style, part.title, *part.rows, part.total, &csv);
   }
   view.document.csv = std::move(csv);
   return view;
+}
+
+}  // namespace
+
+View ReceiptsAndPaymentsView(const Style& style,
+                             const v1::ReceiptsAndPayments& report) {
+  return CashStatementView(
+      style,
+      HeadedView(style, "งบรับ-จ่าย", "Receipts and payments", report.header()),
+      report,
+      {{style.Words("รายรับ", "Receipts"), &report.receipts(),
+        report.receipts_total_satang()},
+       {style.Words("รายจ่าย", "Payments"), &report.payments(),
+        report.payments_total_satang()}});
+}
+
+View NetReceiptsAndPaymentsView(const Style& style,
+                                const v1::ReceiptsAndPayments& report) {
+  return CashStatementView(
+      style,
+      HeadedView(style, "งบรับ-จ่าย (สุทธิรายบัญชี)",
+                 "Receipts and payments (net by account)", report.header()),
+      report,
+      {{style.Words("รับ (จ่าย) สุทธิ", "Net received (paid)"), &report.net_flows(),
+        report.receipts_total_satang() - report.payments_total_satang()}});
 }
 
 View IncomeAndExpenditureView(const Style& style,

@@ -48,6 +48,19 @@ Command PeriodCommand(Command command, Fetch<Response> fetch,
   return command;
 }
 
+int RunReceiptsPayments(Session& session, const cli::ParsedFlags& flags) {
+  absl::StatusOr<v1::ReportPeriod> period = ReadPeriod(flags);
+  if (!period.ok()) return session.Usage(period.status(), "receipts-payments");
+  v1::ReportRequest request;
+  request.set_parent(session.FundName());
+  if (period->period_case() != v1::ReportPeriod::PERIOD_NOT_SET) {
+    *request.mutable_period() = *period;
+  }
+  return Show(session, session.Client().GetReceiptsAndPayments(request),
+              flags.Has("net") ? &NetReceiptsAndPaymentsView
+                               : &ReceiptsAndPaymentsView);
+}
+
 int RunPassbook(Session& session, const cli::ParsedFlags& flags) {
   absl::StatusOr<v1::ReportPeriod> period = ReadPeriod(flags);
   if (!period.ok()) return session.Usage(period.status(), "passbook");
@@ -126,17 +139,25 @@ std::vector<Command> BookCommands() {
                "welfare-report trial-balance --fund=ban-nong-khu "
                "--fiscal-year=2569"),
       &ReportClient::GetTrialBalance, &TrialBalanceView));
-  commands.push_back(PeriodCommand(
-      Describe(
-          "receipts-payments", "cash basis: money in and out (งบรับ-จ่าย)",
-          "Cash and bank at the start of the period, the money received and\n"
-          "paid in it by counter account (net of reversals), and cash and "
-          "bank\n"
-          "at its end.",
-          {},
-          "welfare-report receipts-payments --fund=ban-nong-khu "
-          "--month=2569-11"),
-      &ReportClient::GetReceiptsAndPayments, &ReceiptsAndPaymentsView));
+  Command receipts{
+      "receipts-payments",
+      "cash basis: money in and out (งบรับ-จ่าย)",
+      "Cash and bank at the start of the period, the money received and\n"
+      "paid in it by counter account, and cash and bank at its end. Both\n"
+      "sides are gross: a loan paid out and repaid in the period shows on\n"
+      "both. A reversal takes back on the side of the entry it reverses, in\n"
+      "its own period (a receipt voided a year later is a negative receipt\n"
+      "of that year). --net shows one line per account instead: what it\n"
+      "gave minus what it took.",
+      PeriodFlags(),
+      "welfare-report receipts-payments --fund=ban-nong-khu "
+      "--month=2569-11",
+      true,
+      &RunReceiptsPayments};
+  receipts.flags.push_back({"net", "",
+                            "one line per account: receipts minus payments",
+                            cli::FlagKind::kSwitch});
+  commands.push_back(std::move(receipts));
   commands.push_back(PeriodCommand(
       Describe(
           "income-expenditure",

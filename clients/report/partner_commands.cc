@@ -23,6 +23,7 @@ int RunFundStatus(Session& session, const cli::ParsedFlags& flags) {
   v1::GetFundStatusRequest request;
   request.set_name(session.FundName());
   request.set_fiscal_year(*year);
+  request.set_thai_fiscal_year(flags.Has("thai-fiscal-year"));
   return Show(session, session.Client().GetFundStatus(request),
               &FundStatusView);
 }
@@ -54,17 +55,29 @@ std::vector<Command> PartnerCommands() {
       "out: the server sends it suppressed. One fund shows it as \"<5\"; an\n"
       "area shows the exact sum of the other funds and \"+ <5 ×k\" for k\n"
       "funds whose cell was left out (\"<5 ×k\" alone when the sum is 0).\n"
-      "CSV has the sum in \"people\" and k in\n"
-      "\"people_fewer_than_five_cells\".";
+      "A benefit cell counts everyone with a benefit or a reversal of one in\n"
+      "the year; one holding money posted without naming a member shows\n"
+      "\"n/a\" (ไม่ระบุ), and its baht are withheld too. CSV has the sum in\n"
+      "\"people\", k in \"people_fewer_than_five_cells\" and the cells of\n"
+      "money naming no member in \"people_unattributed_cells\".";
   return {
       {"fund-status",
        "partner view of one fund: aggregates only",
        absl::StrCat(
            "What a partner agency sees of one fund: balances by kind, members\n"
-           "by type and status, and a fiscal year's income by source and\n"
-           "benefits by category. No names, IDs or member numbers.\n\n",
+           "by type and status, and a year's income by source and benefits by\n"
+           "category. No names, IDs or member numbers. The year is the fund's\n"
+           "own: the Thai fiscal year (ปีงบประมาณ, 1 October to 30 September)\n"
+           "for most funds, or its accounting year (ปีบัญชี) if it starts in\n"
+           "another month; the answer names its first day. --thai-fiscal-year\n"
+           "takes 1 October to 30 September whatever the fund's year, the\n"
+           "days area-status adds up.\n\n",
            suppressed),
-       {FiscalYearFlag()},
+       {FiscalYearFlag(),
+        {"thai-fiscal-year", "",
+         "the Thai fiscal year (October to September),\n"
+         "as area-status counts it",
+         cli::FlagKind::kSwitch}},
        "welfare-report fund-status --fund=ban-nong-khu --fiscal-year=2569",
        true,
        &RunFundStatus},
@@ -74,7 +87,9 @@ std::vector<Command> PartnerCommands() {
            "The same totals summed over every fund whose DOPA area code "
            "starts\n"
            "with --area (33 is Sisaket province, 3301 a district of it), with\n"
-           "the number of funds counted. Needs no --fund.\n\n",
+           "the number of funds counted, each over the Thai fiscal year (1\n"
+           "October to 30 September) whatever month its own year starts in.\n"
+           "Needs no --fund.\n\n",
            suppressed),
        {{"area", "CODE",
          "DOPA area code prefix: 2 (province),\n"

@@ -29,6 +29,9 @@ struct View {
 View TrialBalanceView(const Style& style, const v1::TrialBalance& report);
 View ReceiptsAndPaymentsView(const Style& style,
                              const v1::ReceiptsAndPayments& report);
+// The same with one line per counter account: receipts minus payments.
+View NetReceiptsAndPaymentsView(const Style& style,
+                                const v1::ReceiptsAndPayments& report);
 View IncomeAndExpenditureView(const Style& style,
                               const v1::IncomeAndExpenditure& report);
 View BalanceSheetView(const Style& style, const v1::BalanceSheet& report);

@@ -211,6 +211,10 @@ std::string MaskNationalId(absl::string_view digits) {
 
 absl::StatusOr<uint32_t> ParseAccountCode(absl::string_view field,
                                           absl::string_view code) {
+  if (code.empty()) {
+    return InvalidField("FIELD_REQUIRED", field,
+                        "want an account code of 4 digits, e.g. \"1101\"");
+  }
   if (code.size() != 4 || !AllDigits(code) || code[0] < '1' || code[0] > '5') {
     return InvalidField(
         "ACCOUNT_CODE_INVALID", field,

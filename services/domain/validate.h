@@ -53,7 +53,8 @@ absl::StatusOr<std::string> ParseNationalId(absl::string_view field,
 // "x-xxxx-xxxxx-67-8": only the last three digits of a 13-digit ID.
 std::string MaskNationalId(absl::string_view digits);
 
-// A four-digit account code whose first digit is 1..5.
+// A four-digit account code whose first digit is 1..5: INVALID_ARGUMENT
+// FIELD_REQUIRED if empty, ACCOUNT_CODE_INVALID if not such a code.
 absl::StatusOr<uint32_t> ParseAccountCode(absl::string_view field,
                                           absl::string_view code);
 

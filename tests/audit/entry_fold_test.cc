@@ -90,6 +90,7 @@ TEST(EntryFoldTest, AChangedByteBreaksTheChainAtTheNextEntry) {
   EntryRecord memo;
   memo.set_kind(record_v1::ENTRY_KIND_TRANSACTION);
   memo.set_memo("MEMO-ORIGINAL");
+  memo.set_effective_day(kDay);
   const uint64_t changed = journal.Add(memo);
   journal.Donation(100);
   const verify::Hash original = journal.Root(journal.size());

@@ -41,7 +41,7 @@ uint64_t JournalBuilder::Add(record_v1::EntryRecord record) {
 uint64_t JournalBuilder::CreateFund() {
   record_v1::EntryRecord record;
   record.set_kind(record_v1::ENTRY_KIND_FUND_CREATED);
-  record.set_effective_day(kDay - 60);
+  record.set_effective_day(kFoundingDay);
   auto* body = record.mutable_fund_created();
   body->set_display_name("กองทุนทดสอบ");
   body->set_area_code("330101");

@@ -27,6 +27,9 @@ inline constexpr uint32_t kBenefits = 5102;
 // 2026-03-01 as days since 1970-01-01, and March 2026 as a month index.
 inline constexpr int32_t kDay = 20513;
 inline constexpr int32_t kMonth = 2026 * 12 + 2;
+// The day CreateFund founds the fund: 2025-01-25, before every other date
+// the tests write.
+inline constexpr int32_t kFoundingDay = kDay - 400;
 
 class JournalBuilder {
  public:

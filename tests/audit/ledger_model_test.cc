@@ -217,6 +217,7 @@ TEST(LedgerModelTest, MemberRulesAreChecked) {
   EntryRecord out_of_order;
   out_of_order.set_kind(record_v1::ENTRY_KIND_MEMBER_REGISTERED);
   out_of_order.set_member_number(9);
+  out_of_order.set_effective_day(kDay);
   const uint64_t numbered = journal.Add(out_of_order);
 
   LedgerModel model(NoEarlier());
@@ -234,10 +235,10 @@ TEST(LedgerModelTest, MemberRulesAreChecked) {
 
 TEST(LedgerModelTest, EntriesBeforeTheFoundingAndDuesBeforeJoiningAreFindings) {
   JournalBuilder journal;
-  journal.CreateFund();  // Founded on kDay - 60.
-  const uint64_t early = journal.Donation(100, kDay - 61);
-  journal.Donation(100, kDay - 60);  // The founding day itself.
-  journal.Register(kDay - 30);       // Joined in January 2026.
+  journal.CreateFund();
+  const uint64_t early = journal.Donation(100, kFoundingDay - 1);
+  journal.Donation(100, kFoundingDay);  // The founding day itself.
+  journal.Register(kDay - 30);          // Joined in January 2026.
   const uint64_t before_joining = journal.Dues(1, kMonth - 3, 1, 3000);
   journal.Dues(1, kMonth - 2, 1, 3000);  // The join month.
   LedgerModel model(NoEarlier());
@@ -254,9 +255,9 @@ TEST(LedgerModelTest, EntriesBeforeTheFoundingAndDuesBeforeJoiningAreFindings) {
   state.set_tree_size(journal.size());
   model.SaveTo(&state);
   ASSERT_TRUE(state.has_founding_day());
-  EXPECT_EQ(state.founding_day(), kDay - 60);
+  EXPECT_EQ(state.founding_day(), kFoundingDay);
   state.clear_founding_day();
-  const uint64_t late = journal.Donation(100, kDay - 90);
+  const uint64_t late = journal.Donation(100, kFoundingDay - 30);
   int asked = 0;
   auto resumed = LedgerModel::FromState(
       state, [&](uint64_t sequence) -> absl::StatusOr<EntryRecord> {
@@ -437,7 +438,6 @@ TEST(LedgerModelDocumentsTest, AStateWithoutTheFiscalMonthAsksForEntryOne) {
   JournalBuilder scratch;
   EntryRecord created = scratch.record(scratch.CreateFund());
   created.mutable_fund_created()->set_fiscal_year_start_month(1);
-  created.set_effective_day(kDay - 200);  // Before the November receipt.
   JournalBuilder journal;
   journal.Add(created);
   journal.Register();

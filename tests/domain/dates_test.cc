@@ -67,7 +67,6 @@ TEST(DayOfTest, RejectsImpossibleDatesAndYearsOutOfRange) {
       {2026, -1, 1},
       {1949, 12, 31},
       {10000, 1, 1},
-      {0, 0, 0},
       // Buddhist Era years typed as CE years (dates.h: kYearMax).
       {2400, 1, 1},
       {2569, 6, 15},
@@ -78,6 +77,9 @@ TEST(DayOfTest, RejectsImpossibleDatesAndYearsOutOfRange) {
                 HasError(absl::StatusCode::kInvalidArgument, "DATE_INVALID"))
         << c.year << "-" << c.month << "-" << c.day;
   }
+  // No date at all is a field left out, not an impossible date.
+  EXPECT_THAT(DayOf("effective_date", MakeDate(0, 0, 0)),
+              HasError(absl::StatusCode::kInvalidArgument, "FIELD_REQUIRED"));
 }
 
 TEST(DayOfTest, DateOfRoundTrips) {

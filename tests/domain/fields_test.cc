@@ -139,7 +139,9 @@ TEST(ParseAccountCodeTest, ParsesFourDigitsStartingOneToFive) {
 }
 
 TEST(ParseAccountCodeTest, RejectsOtherCodes) {
-  for (const char* code : {"", "110", "11011", "0101", "6101", "9999", "11a1",
+  EXPECT_THAT(ParseAccountCode("account.code", ""),
+              HasError(kInvalid, "FIELD_REQUIRED"));
+  for (const char* code : {"110", "11011", "0101", "6101", "9999", "11a1",
                            " 1101", "-101", "1,01", "๑๑๐๑"}) {
     EXPECT_THAT(ParseAccountCode("account.code", code),
                 HasError(kInvalid, "ACCOUNT_CODE_INVALID"))

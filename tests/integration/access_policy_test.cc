@@ -140,6 +140,9 @@ class AccessPolicyTest : public ::testing::Test {
     create.set_fund_id(fund_id);
     create.set_request_id("create-" + fund_id);
     create.mutable_fund()->set_display_name("กองทุนทดสอบ");
+    // Before every date the test writes.
+    *create.mutable_fund()->mutable_founding_date() =
+        testing::MakeDate(2025, 1, 1);
     create.mutable_fund()->set_area_code(area_code);
     v1::Fund created;
     const Outcome outcome = Unary("/welfare.ledger.v1.FundService/CreateFund",

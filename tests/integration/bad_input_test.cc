@@ -112,6 +112,8 @@ absl::Status CreateFundWith(LedgerClient& client, const std::string& id,
   request.set_fund_id(id);
   request.mutable_fund()->set_display_name(name);
   request.mutable_fund()->set_area_code(area);
+  // Before every date the cases write.
+  *request.mutable_fund()->mutable_founding_date() = MakeDate(2025, 10, 1);
   return client.CreateFund(request).status();
 }
 

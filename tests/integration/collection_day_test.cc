@@ -22,6 +22,8 @@ class CollectionDayTest : public ::testing::Test {
     v1::CreateFundRequest fund;
     fund.set_fund_id("ban-collect");
     fund.mutable_fund()->set_display_name("กองทุนสวัสดิการชุมชนบ้านเก็บ");
+    // Before every date the test writes.
+    *fund.mutable_fund()->mutable_founding_date() = MakeDate(2025, 1, 1);
     fund.mutable_fund()->set_area_code("330101");
     ASSERT_THAT(client_->CreateFund(fund), IsOk());
     for (int i = 1; i <= 3; ++i) {

@@ -25,6 +25,8 @@ absl::Status CreateFund(client::LedgerClient& client, const std::string& id) {
   v1::CreateFundRequest request;
   request.set_fund_id(id);
   request.mutable_fund()->set_display_name("กองทุน " + id);
+  // Before every date the test writes.
+  *request.mutable_fund()->mutable_founding_date() = MakeDate(2025, 1, 1);
   request.mutable_fund()->set_area_code("330101");
   return client.CreateFund(request).status();
 }

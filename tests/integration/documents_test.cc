@@ -29,6 +29,8 @@ class DocumentsTest : public ::testing::Test {
     v1::CreateFundRequest request;
     request.set_fund_id(id);
     request.mutable_fund()->set_display_name("กองทุนสวัสดิการชุมชน " + id);
+    // Before every date the test writes.
+    *request.mutable_fund()->mutable_founding_date() = MakeDate(2025, 1, 1);
     request.mutable_fund()->set_area_code("330101");
     request.mutable_fund()->set_fiscal_year_start_month(
         fiscal_year_start_month);

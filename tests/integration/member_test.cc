@@ -17,6 +17,8 @@ class MemberTest : public ::testing::Test {
     v1::CreateFundRequest create;
     create.set_fund_id("ban-member");
     create.mutable_fund()->set_display_name("กองทุนทดสอบสมาชิก");
+    // Before every date the test writes.
+    *create.mutable_fund()->mutable_founding_date() = MakeDate(2025, 1, 1);
     create.mutable_fund()->set_area_code("330101");
     ASSERT_THAT(client_->CreateFund(create), IsOk());
   }

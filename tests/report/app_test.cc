@@ -297,7 +297,8 @@ TEST_F(AppTest, PartnerCommandsAnswerForTheFundAndTheFundsOfTheArea) {
   EXPECT_THAT(fund,
               StartsWith(absl::StrCat("สถานะกองทุน: ", kFundDisplayName,
                                       "\nรหัสพื้นที่ 330101 \u00b7 ปีงบประมาณ "
-                                      "2568 \u00b7 ยอด ณ วันที่ 30/09/2568")));
+                                      "2568 (01/10/2567 \u2013 30/09/2568) "
+                                      "\u00b7 ยอด ณ วันที่ 30/09/2568")));
   EXPECT_THAT(fund, HasSubstr("25,160.00"));  // Cash at the year's end.
 
   const std::string current = Printed({"fund-status", "--fund=ban-nong-khu"});

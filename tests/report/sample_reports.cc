@@ -220,6 +220,20 @@ v1::FundStatusForm SampleStatusForm() {
   *form.mutable_receipts_and_payments() = SampleReceiptsAndPayments();
   form.set_bank_satang(10000000);
   form.set_cash_satang(1900000);
+  form.set_loans_to_members_satang(300000);
+  AddAmount(form.mutable_liabilities(), "2201", "เงินสมทบส่วนเกินรอส่งคืน",
+            "Matching excess to refund", 250000);
+  form.set_liabilities_total_satang(250000);
+  for (auto* by_type : {form.mutable_members_founding_by_type(),
+                        form.mutable_members_cumulative_by_type()}) {
+    for (auto [category, count] :
+         {std::pair{v1::MEMBER_CATEGORY_GENERAL, 100},
+          std::pair{v1::MEMBER_CATEGORY_ELDERLY, 20}}) {
+      v1::MemberCount* row = by_type->Add();
+      row->set_category(category);
+      row->set_count(count);
+    }
+  }
   return form;
 }
 

@@ -13,6 +13,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/report/sample_reports.h"
+#include "tests/testing/test_util.h"
 
 namespace welfare::report {
 namespace {
@@ -158,9 +159,67 @@ TEST(ViewsTest, PartnerCsvKeepsTheSumAndTheSuppressedCellsApart) {
   const std::string csv =
       RenderText(AreaStatusView(kCsv, SampleAreaStatus()), Output::kCsv);
   EXPECT_THAT(csv, StartsWith("section,item,people,people_fewer_than_five_"
-                              "cells,amount\r\n"));
-  EXPECT_THAT(csv, HasSubstr(",general / active,100000,3,\r\n"));
+                              "cells,people_unattributed_cells,amount\r\n"));
+  EXPECT_THAT(csv, HasSubstr(",general / active,100000,3,0,\r\n"));
   EXPECT_THAT(csv, Not(HasSubstr("<5")));
+}
+
+TEST(ViewsTest, MoneyNamingNoMemberIsShownAsWithheld) {
+  v1::PeopleCount people;
+  people.set_unattributed_cells(1);
+  EXPECT_EQ(kThaiTable.People(people, /*area=*/false), "ไม่ระบุ");
+  EXPECT_EQ(kEnglishTable.People(people, /*area=*/false), "n/a");
+  people.set_count(100);
+  people.set_fewer_than_five_cells(3);
+  people.set_unattributed_cells(2);
+  EXPECT_EQ(kEnglishTable.People(people, /*area=*/true),
+            "100 + <5 \u00d73 + n/a \u00d72");
+  v1::FundStatus status = SampleFundStatus();
+  v1::CategoryAggregate* disaster = status.mutable_totals()->add_benefits();
+  disaster->set_category(v1::BENEFIT_CATEGORY_DISASTER);
+  disaster->mutable_people()->set_unattributed_cells(1);
+  const std::string csv =
+      RenderText(FundStatusView(kCsv, status), Output::kCsv);
+  EXPECT_THAT(csv, HasSubstr(",disaster,0,0,1,0.00\r\n"));
+}
+
+TEST(ViewsTest, AYearNotStartingInOctoberIsTheFundsAccountingYear) {
+  EXPECT_EQ(kThaiTable.FiscalYear(2026), "ปีงบประมาณ 2569");
+  EXPECT_EQ(kThaiTable.FiscalYear(2026, 10), "ปีงบประมาณ 2569");
+  EXPECT_EQ(kThaiTable.FiscalYear(2026, 0), "ปีงบประมาณ 2569");
+  EXPECT_EQ(kThaiTable.FiscalYear(2026, 1), "ปีบัญชี 2569");
+  EXPECT_EQ(kEnglishTable.FiscalYear(2026, 4), "accounting year 2026");
+  v1::TrialBalance report = SampleTrialBalance();
+  report.mutable_header()->set_fiscal_year_start_month(1);
+  EXPECT_THAT(RenderText(TrialBalanceView(kThaiTable, report), Output::kTable),
+              AllOf(HasSubstr("ปีบัญชี 2569"), Not(HasSubstr("ปีงบประมาณ"))));
+
+  // A partner answer names the days it covers.
+  v1::FundStatus status = SampleFundStatus();
+  status.set_year_start_month(1);
+  *status.mutable_start_date() = welfare::testing::MakeDate(2026, 1, 1);
+  const std::string text =
+      RenderText(FundStatusView(kThaiTable, status), Output::kTable);
+  EXPECT_THAT(text, HasSubstr("ปีบัญชี 2569 (01/01/2569 \u2013 15/06/2569)"));
+  v1::AreaStatus area = SampleAreaStatus();
+  *area.mutable_start_date() = welfare::testing::MakeDate(2025, 10, 1);
+  EXPECT_THAT(RenderText(AreaStatusView(kThaiTable, area), Output::kTable),
+              AllOf(HasSubstr("ปีงบประมาณ 2569 (01/10/2568 \u2013"),
+                    HasSubstr("ทุกกองทุนนับตามปีงบประมาณ")));
+}
+
+TEST(ViewsTest, ReceiptsAndPaymentsNetIsOneLinePerAccount) {
+  v1::ReceiptsAndPayments report = testing::SampleReceiptsAndPayments();
+  v1::AccountAmount* loan = report.add_net_flows();
+  loan->set_account_code("1301");
+  loan->set_english_name("Loans to members");
+  loan->set_amount_satang(-150000);
+  const std::string csv =
+      RenderText(NetReceiptsAndPaymentsView(kCsv, report), Output::kCsv);
+  EXPECT_THAT(csv, HasSubstr("Net received (paid),1301,Loans to members,"
+                             "-1500.00\r\n"));
+  EXPECT_THAT(csv, HasSubstr("Net received (paid),,Total,114000.00\r\n"));
+  EXPECT_THAT(csv, Not(HasSubstr("Receipts,")));
 }
 
 TEST(ViewsTest, EmptyReportsStillPrintTheirTotals) {
@@ -189,6 +248,11 @@ TEST(ViewsTest, StatusFormHasEveryPartInTheFormsOrder) {
   const std::string csv = RenderText(
       StatusFormView(kCsv, testing::SampleStatusForm()), Output::kCsv);
   EXPECT_THAT(csv, HasSubstr("1. Members,,Current members,740,,,\r\n"));
+  EXPECT_THAT(csv, HasSubstr("1. Members,,Founding members: elderly,"));
+  EXPECT_THAT(csv, HasSubstr("1. Members,,Members ever joined: general,"));
+  EXPECT_THAT(csv, HasSubstr("2. Money,,Loans to members at "));
+  EXPECT_THAT(csv, HasSubstr("2. Money,2201,Liabilities: Matching excess to "
+                             "refund,,2500.00,,\r\n"));
   EXPECT_THAT(csv, HasSubstr("4. Benefits by category,02,sickness,12,6000.00,"
                              "36,18000.00\r\n"));
   EXPECT_THAT(csv, HasSubstr("3. Income by source,4202,Government match "

@@ -1,5 +1,6 @@
 #include "tests/integration/reports/report_model.h"
 
+#include <functional>
 #include <set>
 
 #include "gtest/gtest.h"
@@ -72,28 +73,19 @@ int64_t ReportModel::DebitMinusCredit(const std::string& code,
 }
 
 std::map<std::string, int64_t> ReportModel::CashFlows(Days days) const {
-  std::map<std::string, int64_t> flows;
-  for (const auto& entry : entries_) {
-    if (!In(entry, days)) continue;
-    int64_t cash = 0;
-    for (const auto& posting : entry.postings()) {
-      if (IsCashOrBank(posting.account_code())) cash += Signed(posting);
-    }
-    if (cash == 0) continue;
-    for (const auto& posting : entry.postings()) {
-      if (!IsCashOrBank(posting.account_code())) {
-        flows[posting.account_code()] -= Signed(posting);
-      }
-    }
-  }
-  for (auto it = flows.begin(); it != flows.end();) {
-    it = it->second == 0 ? flows.erase(it) : std::next(it);
-  }
-  return flows;
+  return CashBy(days, [](const v1::Entry&, int64_t) { return true; });
 }
 
 std::map<std::string, int64_t> ReportModel::CashReceipts(Days days) const {
-  std::map<std::string, int64_t> receipts;
+  return CashBy(days, [](const v1::Entry& entry, int64_t flow) {
+    return entry.kind() == v1::ENTRY_KIND_REVERSAL ? flow < 0 : flow > 0;
+  });
+}
+
+std::map<std::string, int64_t> ReportModel::CashBy(
+    Days days,
+    const std::function<bool(const v1::Entry&, int64_t flow)>& counts) const {
+  std::map<std::string, int64_t> sums;
   for (const auto& entry : entries_) {
     if (!In(entry, days)) continue;
     int64_t cash = 0;
@@ -101,19 +93,16 @@ std::map<std::string, int64_t> ReportModel::CashReceipts(Days days) const {
       if (IsCashOrBank(posting.account_code())) cash += Signed(posting);
     }
     if (cash == 0) continue;
-    const bool reversal = entry.kind() == v1::ENTRY_KIND_REVERSAL;
     for (const auto& posting : entry.postings()) {
       if (IsCashOrBank(posting.account_code())) continue;
       const int64_t flow = -Signed(posting);
-      if (reversal ? flow < 0 : flow > 0) {
-        receipts[posting.account_code()] += flow;
-      }
+      if (counts(entry, flow)) sums[posting.account_code()] += flow;
     }
   }
-  for (auto it = receipts.begin(); it != receipts.end();) {
-    it = it->second == 0 ? receipts.erase(it) : std::next(it);
+  for (auto it = sums.begin(); it != sums.end();) {
+    it = it->second == 0 ? sums.erase(it) : std::next(it);
   }
-  return receipts;
+  return sums;
 }
 
 int64_t ReportModel::BenefitPeople(int category, Days days) const {

@@ -5,6 +5,7 @@
 #define WELFARE_TESTS_INTEGRATION_REPORTS_REPORT_MODEL_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -74,6 +75,12 @@ class ReportModel {
   // The money of an entry: its debits.
   static int64_t MoneyOf(const welfare::ledger::v1::Entry& entry);
   static bool In(const welfare::ledger::v1::Entry& entry, Days days);
+  // Money into cash and bank in days by the account on the other side of
+  // each entry that moves it, of the flows `counts` keeps (flow: positive
+  // when received from the account); zero sums left out.
+  std::map<std::string, int64_t> CashBy(
+      Days days, const std::function<bool(const welfare::ledger::v1::Entry&,
+                                          int64_t flow)>& counts) const;
   // member -> net benefit of the category in days, for every member with a
   // benefit or a reversal of one in days.
   std::map<int32_t, int64_t> BenefitsByMember(int category, Days days) const;
