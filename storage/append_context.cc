@@ -305,16 +305,19 @@ void AppendContext::ApplyChange(const BalanceChange& change) {
 void AppendContext::StageTotals(int32_t day, bool reversal,
                                 absl::Span<const BalanceChange> changes) {
   const int32_t month_index = MonthIndexOfDay(day);
-  int64_t cash_delta = 0;
+  bool moves_cash = false;
   for (const BalanceChange& change : changes) {
     staging_->AddToTotal(Column::kTallies,
                          keys::MonthTotal(fund_id(), change.code, month_index),
                          change.delta);
-    if (fund_->FindAccount(change.code)->never_negative()) {
-      cash_delta += change.delta;  // Bounded: each balance is checked.
-    }
+    moves_cash |= fund_->FindAccount(change.code)->never_negative();
   }
-  if (cash_delta == 0) return;  // No money in or out, e.g. bank to cash.
+  // An entry without cash or bank postings moves no money (an accrual, a
+  // loan written off). One with them: each other posting is money from or
+  // to that account, even where cash and bank net to zero (received into
+  // cash and paid from the bank in one entry); bank to cash alone has no
+  // other posting.
+  if (!moves_cash) return;
   // What cash and bank received, by the account on the other side: the
   // other postings of the entry sum to minus the cash movement.
   for (const BalanceChange& change : changes) {

@@ -158,11 +158,23 @@ absl::StatusOr<v1::PostTransactionRequest> OpeningTransaction(
     debit_minus_credit += debit_normal ? *balance : -*balance;
   }
   if (debit_minus_credit != 0) {
-    v1::Posting* capital = transaction->add_postings();
-    capital->set_account_code("3101");
-    capital->set_side(debit_minus_credit > 0 ? v1::CREDIT : v1::DEBIT);
-    capital->set_amount_satang(debit_minus_credit > 0 ? debit_minus_credit
-                                                      : -debit_minus_credit);
+    // The difference is the fund's capital (3101). A file that lists 3101
+    // itself has the difference netted into that line: a transaction puts
+    // an account on one side only.
+    auto& postings = *transaction->mutable_postings();
+    int64_t credit = debit_minus_credit;  // What 3101 must be credited.
+    for (int p = postings.size() - 1; p >= 0; --p) {
+      if (postings[p].account_code() != "3101") continue;
+      credit += postings[p].side() == v1::CREDIT ? postings[p].amount_satang()
+                                                 : -postings[p].amount_satang();
+      postings.DeleteSubrange(p, 1);
+    }
+    if (credit != 0) {
+      v1::Posting* capital = transaction->add_postings();
+      capital->set_account_code("3101");
+      capital->set_side(credit > 0 ? v1::CREDIT : v1::DEBIT);
+      capital->set_amount_satang(credit > 0 ? credit : -credit);
+    }
   }
   return request;
 }

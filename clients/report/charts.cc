@@ -200,7 +200,7 @@ std::string MonthlyChartSvg(const Style& style, const MonthlySeries& series) {
   const std::string title =
       absl::StrCat(style.Words("เงินสัจจะและสวัสดิการรายเดือน ",
                                "Member dues and benefits by month, "),
-                   style.FiscalYear(series.fiscal_year));
+                   style.FiscalYear(series.fiscal_year, series.start_month));
   const ValueAxis axis = AxisFor(largest);
   std::string svg = SvgOpen(kMonthlyWidth, kMonthlyHeight, title);
   absl::StrAppend(&svg, MonthlyGrid(style, axis));

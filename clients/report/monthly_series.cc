@@ -32,6 +32,7 @@ absl::StatusOr<MonthlySeries> FetchMonthlySeries(ReportClient& client,
 
   MonthlySeries series;
   series.fiscal_year = year->header().fiscal_year();
+  series.start_month = year->header().fiscal_year_start_month();
   v1::YearMonth first;
   first.set_year(year->header().start_date().year());
   first.set_month(year->header().start_date().month());

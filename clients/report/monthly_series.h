@@ -25,8 +25,11 @@ struct MonthlyFigures {
 };
 
 struct MonthlySeries {
-  // The fiscal year by its CE end year, as the server resolved it.
+  // The fiscal year by its CE end year, as the server resolved it, and the
+  // month it starts in (10 for the Thai fiscal year, another for a fund's
+  // own accounting year).
   int32_t fiscal_year = 0;
+  int32_t start_month = 10;
   // The fiscal year's 12 months, in order, from its first month.
   std::vector<MonthlyFigures> months;
 };

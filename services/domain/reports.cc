@@ -92,12 +92,16 @@ absl::StatusOr<v1::FundStatusForm> Reports::GetFundStatusForm(
   for (size_t i = 0; i < books.accounts().size(); ++i) {
     const auto& account = books.accounts()[i];
     const bool investment = account.code() / 100 == 12;
-    if (account.code() / 100 == 13) {
+    // Cash and bank first, whatever their code, as the partner balances
+    // take them (partner.cc).
+    const bool cash_or_bank = account.kind() == storage::kAccountKindCash ||
+                              account.kind() == storage::kAccountKindBank;
+    if (!cash_or_bank && account.code() / 100 == 13) {
       form.set_loans_to_members_satang(form.loans_to_members_satang() +
                                        closing[i]);
       continue;
     }
-    if (account.code() / 1000 == 2) {
+    if (!cash_or_bank && account.code() / 1000 == 2) {
       if (closing[i] != 0) {
         *form.add_liabilities() = AccountAmountOf(account, -closing[i]);
         form.set_liabilities_total_satang(form.liabilities_total_satang() -

@@ -162,6 +162,11 @@ TEST(ChartsTest, MonthLabelsFollowLanguageAndCalendar) {
   EXPECT_THAT(thai, HasSubstr(">2568</text>"));
   EXPECT_THAT(thai, HasSubstr(">2569</text>"));
   EXPECT_THAT(thai, HasSubstr("ปีงบประมาณ 2569"));
+  // A fund whose own year starts in another month: its accounting year.
+  MonthlySeries january = SampleSeries();
+  january.start_month = 1;
+  EXPECT_THAT(MonthlyChartSvg(kThai, january),
+              AllOf(HasSubstr("ปีบัญชี 2569"), Not(HasSubstr("ปีงบประมาณ"))));
   const std::string english = MonthlyChartSvg(kEnglish, SampleSeries());
   EXPECT_THAT(english, HasSubstr(">Oct</text>"));
   EXPECT_THAT(english, HasSubstr(">2025</text>"));

@@ -152,25 +152,43 @@ class BooksAndPartnerTest : public ::testing::Test {
 
 TEST_F(BooksAndPartnerTest, ReceiptsAndPaymentsAreGross) {
   WriteTheYear();
+  Transfer("1111", "1101", 10000, MakeDate(2026, 5, 20));  // Nothing: within.
+  // Received into cash and paid from the bank in one entry: cash and bank
+  // net to zero, and it is still a receipt and a payment.
+  v1::PostTransactionRequest both;
+  both.set_parent("funds/ban-a");
+  for (const auto& [code, side] :
+       {std::pair{"1101", v1::DEBIT}, std::pair{"4401", v1::CREDIT},
+        std::pair{"5201", v1::DEBIT}, std::pair{"1111", v1::CREDIT}}) {
+    v1::Posting* posting = both.mutable_transaction()->add_postings();
+    posting->set_account_code(code);
+    posting->set_side(side);
+    posting->set_amount_satang(10000);
+  }
+  *both.mutable_transaction()->mutable_effective_date() = MakeDate(2026, 5, 21);
+  ASSERT_THAT(client_->PostTransaction(both), IsOk());
   auto report = rpc_.Call(&Reports::GetReceiptsAndPayments, Fiscal2026());
   ASSERT_THAT(report, IsOk());
   using Amounts = std::map<std::string, int64_t>;
   EXPECT_EQ(ByAccount(report->receipts()), (Amounts{{"1301", 150000},
                                                     {"2201", 200000},
-                                                    {"4401", 500000},
+                                                    {"4401", 510000},
                                                     {"4501", -10000}}));
   // The benefit of fiscal 2025 voided in 2026 is a negative payment.
-  EXPECT_EQ(ByAccount(report->payments()),
-            (Amounts{{"1301", 180000}, {"5106", -50000}, {"5111", 20000}}));
+  EXPECT_EQ(ByAccount(report->payments()), (Amounts{{"1301", 180000},
+                                                    {"5106", -50000},
+                                                    {"5111", 20000},
+                                                    {"5201", 10000}}));
   EXPECT_EQ(ByAccount(report->net_flows()), (Amounts{{"1301", -30000},
                                                      {"2201", 200000},
-                                                     {"4401", 500000},
+                                                     {"4401", 510000},
                                                      {"4501", -10000},
                                                      {"5106", 50000},
-                                                     {"5111", -20000}}));
-  EXPECT_EQ(report->receipts_total_satang(), 840000);
-  EXPECT_EQ(report->payments_total_satang(), 150000);
-  EXPECT_EQ(report->opening_total_satang() + 840000 - 150000,
+                                                     {"5111", -20000},
+                                                     {"5201", -10000}}));
+  EXPECT_EQ(report->receipts_total_satang(), 850000);
+  EXPECT_EQ(report->payments_total_satang(), 160000);
+  EXPECT_EQ(report->opening_total_satang() + 850000 - 160000,
             report->closing_total_satang());
 }
 

@@ -88,11 +88,11 @@ std::map<std::string, int64_t> ReportModel::CashBy(
   std::map<std::string, int64_t> sums;
   for (const auto& entry : entries_) {
     if (!In(entry, days)) continue;
-    int64_t cash = 0;
+    bool moves_cash = false;
     for (const auto& posting : entry.postings()) {
-      if (IsCashOrBank(posting.account_code())) cash += Signed(posting);
+      moves_cash |= IsCashOrBank(posting.account_code());
     }
-    if (cash == 0) continue;
+    if (!moves_cash) continue;
     for (const auto& posting : entry.postings()) {
       if (IsCashOrBank(posting.account_code())) continue;
       const int64_t flow = -Signed(posting);
