@@ -6,9 +6,11 @@
 #include <openssl/sha.h>
 #include <unistd.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -54,12 +56,19 @@ std::string ImportRequestId(absl::string_view kind, absl::string_view fund_id,
 struct Plan {
   std::vector<std::string> bad;
   std::vector<v1::RegisterMemberRequest> members;
+  // The join date of each member the members file registers, by number.
+  std::map<int32_t, v1::Date> joined;
   std::optional<v1::PostTransactionRequest> opening;
   // Dues, then benefits.
   std::vector<v1::PostBatchRequest> batches;
   size_t dues_rows = 0;
   size_t benefit_rows = 0;
 };
+
+// A date in an order that compares as the calendar does.
+std::tuple<int32_t, int32_t, int32_t> DayKey(const v1::Date& date) {
+  return {date.year(), date.month(), date.day()};
+}
 
 // The earliest date the plan would write, and the file it comes from; an
 // empty file name if the plan writes nothing dated.
@@ -68,10 +77,7 @@ std::pair<v1::Date, std::string> EarliestDate(const Plan& plan,
   std::pair<v1::Date, std::string> earliest;
   auto consider = [&earliest](const v1::Date& date, std::string file) {
     if (date.year() == 0) return;  // Unset: today.
-    auto key = [](const v1::Date& d) {
-      return std::make_tuple(d.year(), d.month(), d.day());
-    };
-    if (earliest.second.empty() || key(date) < key(earliest.first)) {
+    if (earliest.second.empty() || DayKey(date) < DayKey(earliest.first)) {
       earliest = {date, std::move(file)};
     }
   };
@@ -89,6 +95,41 @@ std::pair<v1::Date, std::string> EarliestDate(const Plan& plan,
     }
   }
   return earliest;
+}
+
+// Why a dues or benefits row cannot be written for a member the same
+// import registers (member n is the members file's row n): dues for a month
+// before the member joined, or money dated before joining. "" if none, or
+// if the member is not in the members file (the server checks those).
+std::string JoinFault(const Plan& plan, const v1::BatchItem& item) {
+  const bool dues = item.has_contribution();
+  const int32_t number = dues ? item.contribution().member_number()
+                              : item.disbursement().benefit().member_number();
+  const auto member = plan.joined.find(number);
+  if (member == plan.joined.end()) return "";
+  const v1::Date& joined = member->second;
+  if (joined.year() == 0) return "";  // Joins today.
+  const v1::Date& date = dues ? item.contribution().effective_date()
+                              : item.disbursement().effective_date();
+  const std::string when =
+      format::FormatDate(joined, format::Calendar::kBuddhistEra);
+  if (date.year() != 0 && DayKey(date) < DayKey(joined)) {
+    return absl::StrCat(
+        "date: ", format::FormatDate(date, format::Calendar::kBuddhistEra),
+        " is before member ", number, " joined (", when, ")");
+  }
+  if (dues) {
+    const v1::YearMonth& first = item.contribution().months().first_month();
+    if (std::make_pair(first.year(), first.month()) <
+        std::make_pair(joined.year(), joined.month())) {
+      return absl::StrCat(
+          "from: ",
+          format::FormatYearMonth(first, format::Calendar::kBuddhistEra),
+          " is before member ", number, " joined (", when,
+          "); dues are for months from the join month on");
+    }
+  }
+  return "";
 }
 
 // Rows of a dues or benefits file as batches of kItemsPerBatch items.
@@ -112,6 +153,10 @@ void AddBatches(absl::string_view kind, const std::string& fund_id,
     absl::StatusOr<v1::BatchItem> item = parse(rows, i, today);
     if (!item.ok()) {
       plan.bad.push_back(BadLine(file, rows.line(i), item.status().message()));
+      continue;
+    }
+    if (const std::string fault = JoinFault(plan, *item); !fault.empty()) {
+      plan.bad.push_back(BadLine(file, rows.line(i), fault));
       continue;
     }
     *batch.add_items() = std::move(*item);
@@ -155,6 +200,7 @@ absl::StatusOr<Plan> MakePlan(Context& context, const ParsedFlags& flags,
       }
       request->set_parent(absl::StrCat("funds/", fund_id));
       request->set_request_id(ImportRequestId("m", fund_id, rows.Canonical(i)));
+      plan.joined[static_cast<int32_t>(i + 1)] = request->member().join_date();
       plan.members.push_back(std::move(*request));
     }
   }
@@ -253,10 +299,7 @@ int Import(Context& context, const ParsedFlags& flags) {
   // The server refuses anything dated before the founding; say so before
   // anything is sent, not after the members are in.
   const auto [earliest, file] = EarliestDate(*plan, flags);
-  const auto day = [](const v1::Date& d) {
-    return std::make_tuple(d.year(), d.month(), d.day());
-  };
-  if (!file.empty() && day(earliest) < day(fund->founding_date())) {
+  if (!file.empty() && DayKey(earliest) < DayKey(fund->founding_date())) {
     context.err() << "welfare: " << file << " holds a date ("
                   << context.cells().Date(earliest)
                   << ") before the fund was founded ("

@@ -278,6 +278,26 @@ TEST_F(PaperworkCliTest, AnImportRunTwiceWritesOnce) {
                         "join_date"));
   EXPECT_THAT(bad_profile.err, HasSubstr("line 5: birth_date:"));
   EXPECT_EQ(journal_size(), before + 6);
+
+  // Dues and benefits of a member the file registers are held to the join
+  // date before anything is sent.
+  std::ofstream(members, std::ios::trunc)
+      << "number,full_name,national_id,join_date\n"
+      << "1,นางสมศรี ใจดี," << NationalIdFor(11) << ",2568-01-01\n"
+      << "2,นายสมชาย ใจดี," << NationalIdFor(12) << ",2568-02-01\n";
+  std::ofstream(dues, std::ios::trunc)
+      << "member,from,months,amount,date,receipt\n"
+      << "1,2567-12,2,60,2568-10-05,RC-1\n"
+      << "2,2568-02,6,180,2568-01-20,RC-2\n";
+  Outcome before_joining = Welfare(args);
+  EXPECT_EQ(before_joining.exit_code, 2);
+  EXPECT_THAT(before_joining.err,
+              HasSubstr("line 2: from: 12/2567 is before member 1 joined "
+                        "(01/01/2568)"));
+  EXPECT_THAT(before_joining.err,
+              HasSubstr("line 3: date: 20/01/2568 is before member 2 joined "
+                        "(01/02/2568)"));
+  EXPECT_EQ(journal_size(), before + 6);
 }
 
 }  // namespace
