@@ -259,12 +259,7 @@ TEST(LedgerModelTest, EntriesBeforeTheFoundingAndDuesBeforeJoiningAreFindings) {
   state.clear_founding_day();
   const uint64_t late = journal.Donation(100, kFoundingDay - 30);
   int asked = 0;
-  auto resumed = LedgerModel::FromState(
-      state, [&](uint64_t sequence) -> absl::StatusOr<EntryRecord> {
-        ++asked;
-        EXPECT_EQ(sequence, 1u);
-        return journal.record(1);
-      });
+  auto resumed = LedgerModel::FromState(state, EntryOneOf(journal, &asked));
   ASSERT_TRUE(resumed.ok()) << resumed.status();
   Findings more("ban-test");
   ApplyAll(journal, *resumed, more, late);
@@ -453,12 +448,7 @@ TEST(LedgerModelDocumentsTest, AStateWithoutTheFiscalMonthAsksForEntryOne) {
   // whose year starts in October).
   const uint64_t november = Numbered(journal, true, 2025, 1, kDay - 120);
   int asked = 0;
-  auto resumed = LedgerModel::FromState(
-      state, [&](uint64_t sequence) -> absl::StatusOr<EntryRecord> {
-        ++asked;
-        EXPECT_EQ(sequence, 1u);
-        return journal.record(1);
-      });
+  auto resumed = LedgerModel::FromState(state, EntryOneOf(journal, &asked));
   ASSERT_TRUE(resumed.ok()) << resumed.status();
   ApplyAll(journal, *resumed, findings, november);
   EXPECT_THAT(findings.kept(), IsEmpty()) << Describe(findings.kept());

@@ -19,6 +19,18 @@ inline LedgerModel::EarlierEntry NoEarlier() {
   };
 }
 
+// An `earlier` that serves entry 1 of journal, as a model resumed from a
+// state that did not keep what entry 1 says asks for it, and counts the
+// asks in *asked; any other entry fails the test.
+inline LedgerModel::EarlierEntry EntryOneOf(const JournalBuilder& journal,
+                                            int* asked) {
+  return [&journal, asked](uint64_t sequence) -> absl::StatusOr<EntryRecord> {
+    ++*asked;
+    EXPECT_EQ(sequence, 1u);
+    return journal.record(1);
+  };
+}
+
 // Applies entries first..last of the builder.
 inline void ApplyAll(const JournalBuilder& journal, LedgerModel& model,
                      Findings& findings, uint64_t first = 1,
