@@ -1,4 +1,4 @@
-// The key layout of welfare-ledger's RocksDB database (format version 4).
+// The key layout of welfare-ledger's RocksDB database (format version 5).
 // docs/FORMAT.md is the same layout with the value grammar; change both.
 //
 //   fund_key   := fund_id 0x00          fund ids are [a-z0-9-], never 0x00,
@@ -46,7 +46,9 @@
 //   'N' fund_key national_id_hmac:32 bytes   -> member: be32
 //   'H' fund_key member:be32 claim:be64      -> ClaimDetailsRecord
 // column family "default"
-//   "welfare-ledger/format"                  -> "4"
+//   "welfare-ledger/format"                  -> "5"
+//   "welfare-ledger/token-key"               -> 32 random bytes
+//   "welfare-ledger/pepper-check"            -> 32 bytes
 //   "access/principal/" id                   -> PrincipalRecord
 //   "access/change/" sequence:be64           -> AccessChangeRecord
 #ifndef WELFARE_STORAGE_KEYS_H_
@@ -61,6 +63,12 @@ namespace welfare::storage::keys {
 
 inline constexpr char kFormatKey[] = "welfare-ledger/format";
 inline constexpr char kFormatVersion[] = "5";
+// 32 random bytes made when the database is created: the key that
+// authenticates the page tokens the server hands out.
+inline constexpr char kTokenKeyKey[] = "welfare-ledger/token-key";
+// HMAC-SHA-256 of a label under the national-ID pepper
+// (services/domain/pepper_check.h).
+inline constexpr char kPepperCheckKey[] = "welfare-ledger/pepper-check";
 
 std::string Entry(absl::string_view fund_id, uint64_t sequence);
 std::string EntryPrefix(absl::string_view fund_id);

@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
+#include <openssl/rand.h>
 #include <openssl/sha.h>
 
 #include <cstring>
@@ -44,6 +45,13 @@ std::string HashBytes(const Hash& hash) {
 
 std::string HashHex(const Hash& hash) {
   return absl::BytesToHexString(HashBytes(hash));
+}
+
+std::string RandomBytes(size_t n) {
+  std::string bytes(n, '\0');
+  WELFARE_CHECK(RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()),
+                           static_cast<int>(n)) == 1);
+  return bytes;
 }
 
 }  // namespace welfare::storage

@@ -1,4 +1,5 @@
-// SHA-256 and HMAC-SHA-256 (OpenSSL), and the 32-byte hash value type.
+// SHA-256 and HMAC-SHA-256 (OpenSSL), the 32-byte hash value type, and
+// random bytes.
 #ifndef WELFARE_STORAGE_SHA256_H_
 #define WELFARE_STORAGE_SHA256_H_
 
@@ -23,6 +24,9 @@ Hash HmacSha256(absl::string_view key, absl::string_view data);
 // The hash as 32 raw bytes, and as 64 lowercase hex digits.
 std::string HashBytes(const Hash& hash);
 std::string HashHex(const Hash& hash);
+
+// n random bytes from OpenSSL's generator.
+std::string RandomBytes(size_t n);
 
 }  // namespace welfare::storage
 

@@ -396,7 +396,7 @@ absl::StatusOr<v1::ListAccessChangesResponse> Principals::ListChanges(
   ASSIGN_OR_RETURN(int page_size, domain::PageSize(request.page_size()));
   ASSIGN_OR_RETURN(
       std::string position,
-      domain::DecodePageToken(request.page_token(), kChangesPageTag, ""));
+      page_tokens_.Decode(request.page_token(), kChangesPageTag, ""));
   uint64_t after = 0;
   if (!position.empty() && !absl::SimpleAtoi(position, &after)) {
     return Invalid("PAGE_TOKEN_INVALID", "page_token: not one of ours");
@@ -409,7 +409,7 @@ absl::StatusOr<v1::ListAccessChangesResponse> Principals::ListChanges(
   storage::keys::AppendBigEndian64(&start, after + 1);
   for (it.Seek(start); it.Valid(); it.Next()) {
     if (response.changes_size() == page_size) {
-      response.set_next_page_token(domain::EncodePageToken(
+      response.set_next_page_token(page_tokens_.Encode(
           kChangesPageTag, "",
           absl::StrCat(response.changes().rbegin()->sequence())));
       break;

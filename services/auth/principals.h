@@ -25,6 +25,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
+#include "services/domain/page_token.h"
 #include "storage/clock.h"
 #include "storage/store.h"
 #include "welfare/ledger/v1/access.pb.h"
@@ -82,7 +83,7 @@ class Principals {
  private:
   using Record = welfare::storage::v1::PrincipalRecord;
   Principals(storage::Store* store, const storage::Clock* clock)
-      : store_(store), clock_(clock) {}
+      : store_(store), clock_(clock), page_tokens_(store->token_key()) {}
   absl::Status Load();
   // Writes record and its change durably, then takes it into memory.
   absl::Status Write(const Record& record, const std::string& actor,
@@ -97,6 +98,7 @@ class Principals {
 
   storage::Store* const store_;
   const storage::Clock* const clock_;
+  const domain::PageTokens page_tokens_;
   absl::Mutex write_mu_;  // Serializes Add and Revoke; taken before mu_.
   uint64_t last_change_ ABSL_GUARDED_BY(write_mu_) = 0;
   mutable absl::Mutex mu_;

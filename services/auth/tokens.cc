@@ -1,29 +1,17 @@
 #include "services/auth/tokens.h"
 
 #include <openssl/crypto.h>
-#include <openssl/rand.h>
 #include <openssl/sha.h>
-
-#include <cstdlib>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "storage/sha256.h"
 
 namespace welfare::auth {
 namespace {
-
-std::string RandomBytes(size_t n) {
-  std::string bytes(n, '\0');
-  if (RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()),
-                 static_cast<int>(n)) != 1) {
-    // No randomness means no safe token: never hand out a guessable one.
-    std::abort();
-  }
-  return bytes;
-}
 
 // Lower-case hex of exactly bytes * 2 digits, decoded; nullopt otherwise.
 std::optional<std::string> FromHex(absl::string_view hex, size_t bytes) {
@@ -40,8 +28,8 @@ std::optional<std::string> FromHex(absl::string_view hex, size_t bytes) {
 
 NewTokenResult NewToken() {
   NewTokenResult token;
-  token.parts.key_id = RandomBytes(kKeyIdBytes);
-  token.parts.secret = RandomBytes(kSecretBytes);
+  token.parts.key_id = storage::RandomBytes(kKeyIdBytes);
+  token.parts.secret = storage::RandomBytes(kSecretBytes);
   token.text =
       absl::StrCat(kTokenPrefix, absl::BytesToHexString(token.parts.key_id),
                    "_", absl::BytesToHexString(token.parts.secret));

@@ -175,7 +175,7 @@ absl::StatusOr<v1::ListClaimsResponse> Ledger::ListClaims(
   const std::string filters =
       absl::StrCat(fund_id, "/", request.state(), "/", request.member_number());
   ASSIGN_OR_RETURN(std::string after,
-                   DecodePageToken(request.page_token(), 'c', filters));
+                   page_tokens_->Decode(request.page_token(), 'c', filters));
   storage::ReadView view(&journal_->store());
   RETURN_IF_ERROR(ReadFundView(view, fund_id).status());
   v1::ListClaimsResponse response;
@@ -195,7 +195,7 @@ absl::StatusOr<v1::ListClaimsResponse> Ledger::ListClaims(
       continue;
     }
     if (response.claims_size() == page_size) {
-      response.set_next_page_token(EncodePageToken('c', filters, after));
+      response.set_next_page_token(page_tokens_->Encode('c', filters, after));
       break;
     }
     after = std::string(claims.suffix());

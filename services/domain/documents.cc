@@ -147,7 +147,7 @@ absl::StatusOr<v1::ListDocumentsResponse> Ledger::ListDocuments(
   const std::string filters =
       absl::StrCat(request.kind(), "/", request.fiscal_year());
   ASSIGN_OR_RETURN(std::string after,
-                   DecodePageToken(request.page_token(), 'r', filters));
+                   page_tokens_->Decode(request.page_token(), 'r', filters));
   ReadView view(&journal_->store());
   ASSIGN_OR_RETURN(record::FundView fund, ReadFundView(view, fund_id));
   storage::PrefixIterator keys = view.Scan(
@@ -159,7 +159,7 @@ absl::StatusOr<v1::ListDocumentsResponse> Ledger::ListDocuments(
   for (; keys.Valid(); keys.Next()) {
     if (!after.empty() && keys.suffix() == after) continue;
     if (response.documents_size() == page_size) {
-      response.set_next_page_token(EncodePageToken('r', filters, after));
+      response.set_next_page_token(page_tokens_->Encode('r', filters, after));
       break;
     }
     after = std::string(keys.suffix());

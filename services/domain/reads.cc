@@ -142,14 +142,14 @@ absl::StatusOr<v1::ListFundsResponse> Ledger::ListFunds(
                  "area_code_prefix: want up to 8 digits, e.g. \"33\"");
   }
   ASSIGN_OR_RETURN(std::string after,
-                   DecodePageToken(request.page_token(), 'f', area));
+                   page_tokens_->Decode(request.page_token(), 'f', area));
   ReadView view(&journal_->store());
   v1::ListFundsResponse response;
   if (only != nullptr) {
     for (auto id = std::upper_bound(only->begin(), only->end(), after);
          id != only->end(); ++id) {
       if (response.funds_size() == page_size) {
-        response.set_next_page_token(EncodePageToken('f', area, after));
+        response.set_next_page_token(page_tokens_->Encode('f', area, after));
         break;
       }
       after = *id;
@@ -171,7 +171,7 @@ absl::StatusOr<v1::ListFundsResponse> Ledger::ListFunds(
   for (; funds.Valid(); funds.Next()) {
     if (funds.suffix() == after) continue;
     if (response.funds_size() == page_size || ++scanned > kScanKeysPerPageMax) {
-      response.set_next_page_token(EncodePageToken('f', area, after));
+      response.set_next_page_token(page_tokens_->Encode('f', area, after));
       break;
     }
     record::FundView fund;
@@ -218,7 +218,7 @@ absl::StatusOr<v1::ListMembersResponse> Ledger::ListMembers(
                    ParseFundName("parent", request.parent()));
   ASSIGN_OR_RETURN(int page_size, PageSize(request.page_size()));
   ASSIGN_OR_RETURN(std::string after,
-                   DecodePageToken(request.page_token(), 'm', fund_id));
+                   page_tokens_->Decode(request.page_token(), 'm', fund_id));
   ReadView view(&journal_->store());
   RETURN_IF_ERROR(ReadFundView(view, fund_id).status());
   const int32_t today = Today();
@@ -228,7 +228,7 @@ absl::StatusOr<v1::ListMembersResponse> Ledger::ListMembers(
   for (members.Seek(after); members.Valid(); members.Next()) {
     if (members.suffix() == after) continue;
     if (response.members_size() == page_size) {
-      response.set_next_page_token(EncodePageToken('m', fund_id, after));
+      response.set_next_page_token(page_tokens_->Encode('m', fund_id, after));
       break;
     }
     record::MemberView member;
@@ -251,8 +251,8 @@ absl::StatusOr<v1::Entry> Ledger::GetEntry(
   ASSIGN_OR_RETURN(EntryName name, ParseEntryName("name", request.name()));
   ReadView view(&journal_->store());
   RETURN_IF_ERROR(ReadFundView(view, name.fund_id).status());
-  ASSIGN_OR_RETURN(auto entry,
-                   storage::ReadEntry(view, name.fund_id, name.sequence));
+  ASSIGN_OR_RETURN(
+      auto entry, storage::ReadCheckedEntry(view, name.fund_id, name.sequence));
   if (!entry.has_value()) {
     ASSIGN_OR_RETURN(uint64_t size, storage::JournalSize(view, name.fund_id));
     return Error(
@@ -272,8 +272,8 @@ absl::StatusOr<v1::ListEntriesResponse> Ledger::ListEntries(
   ASSIGN_OR_RETURN(int page_size, PageSize(request.page_size()));
   ASSIGN_OR_RETURN(EntryQuery query, PlanEntryQuery(request, fund_id));
   const std::string filters = EntryFilters(request);
-  ASSIGN_OR_RETURN(std::string after,
-                   DecodePageToken(request.page_token(), query.tag, filters));
+  ASSIGN_OR_RETURN(std::string after, page_tokens_->Decode(request.page_token(),
+                                                           query.tag, filters));
   ReadView view(&journal_->store());
   RETURN_IF_ERROR(ReadFundView(view, fund_id).status());
 
@@ -296,7 +296,8 @@ absl::StatusOr<v1::ListEntriesResponse> Ledger::ListEntries(
     }
     if (response.entries_size() == page_size ||
         ++scanned > kScanKeysPerPageMax) {
-      response.set_next_page_token(EncodePageToken(query.tag, filters, after));
+      response.set_next_page_token(
+          page_tokens_->Encode(query.tag, filters, after));
       break;
     }
     after = std::string(keys.suffix());

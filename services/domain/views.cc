@@ -1,7 +1,5 @@
 #include "services/domain/views.h"
 
-#include <openssl/rand.h>
-
 #include "absl/strings/escaping.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
@@ -49,13 +47,6 @@ std::string ProfileHash(const welfare::storage::v1::ProfileRecord& profile) {
   welfare::storage::v1::ProfileRecord unsalted = profile;
   unsalted.clear_salt();
   return SaltedHash(profile.salt(), unsalted);
-}
-
-std::string RandomBytes(size_t n) {
-  std::string bytes(n, '\0');
-  WELFARE_CHECK(RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()),
-                           static_cast<int>(n)) == 1);
-  return bytes;
 }
 
 }  // namespace welfare::domain

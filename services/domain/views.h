@@ -82,9 +82,6 @@ std::string SaltedHash(absl::string_view salt,
 // salt): what the journal records of a profile.
 std::string ProfileHash(const welfare::storage::v1::ProfileRecord& profile);
 
-// n random bytes from OpenSSL's generator.
-std::string RandomBytes(size_t n);
-
 }  // namespace welfare::domain
 
 #endif  // WELFARE_SERVICES_DOMAIN_VIEWS_H_

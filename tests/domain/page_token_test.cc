@@ -14,6 +14,22 @@ using ::welfare::testing::HasError;
 using ::welfare::testing::HoldsValue;
 using ::welfare::testing::IsOk;
 
+// A fixed key, as a store's token key would be.
+const PageTokens& Tokens() {
+  static const PageTokens* tokens = new PageTokens(std::string(32, 'k'));
+  return *tokens;
+}
+
+std::string EncodePageToken(char tag, absl::string_view filters,
+                            absl::string_view position) {
+  return Tokens().Encode(tag, filters, position);
+}
+
+absl::StatusOr<std::string> DecodePageToken(absl::string_view token, char tag,
+                                            absl::string_view filters) {
+  return Tokens().Decode(token, tag, filters);
+}
+
 auto InvalidToken() {
   return HasError(absl::StatusCode::kInvalidArgument, "PAGE_TOKEN_INVALID");
 }
@@ -69,7 +85,7 @@ TEST(PageTokenTest, RejectsTamperedTokens) {
     return absl::WebSafeBase64Escape(bytes);
   };
   std::string other_version = raw;
-  other_version[0] = '2';
+  other_version[0] = '1';
   std::string other_tag = raw;
   other_tag[1] = 'd';
   std::string other_digest = raw;
@@ -82,11 +98,39 @@ TEST(PageTokenTest, RejectsTamperedTokens) {
       reencoded(other_tag),
       reencoded(other_digest),
       "AAAAAAAAAAAAAAAA",
+      token + "=",  // not the canonical spelling
   };
   for (const std::string& tampered : cases) {
     EXPECT_THAT(DecodePageToken(tampered, 'e', "kind=7"), InvalidToken())
         << tampered;
   }
+}
+
+// The defect: a token with one character changed decoded to another
+// position (often one past the end: an empty last page). Every single
+// character change of a real token is refused now, and so is a token made
+// under another database's key.
+TEST(PageTokenTest, RefusesEveryOneCharacterChangeAndForeignKeys) {
+  const std::string token = EncodePageToken('m', "fund-1", "position-0042");
+  const std::string alphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  int changes = 0;
+  for (size_t i = 0; i < token.size(); ++i) {
+    for (char c : alphabet) {
+      if (c == token[i]) continue;
+      std::string changed = token;
+      changed[i] = c;
+      ++changes;
+      EXPECT_THAT(DecodePageToken(changed, 'm', "fund-1"), InvalidToken())
+          << changed;
+    }
+  }
+  EXPECT_GT(changes, 1000);
+  const PageTokens other(std::string(32, 'o'));
+  EXPECT_THAT(other.Decode(token, 'm', "fund-1"), InvalidToken());
+  EXPECT_THAT(Tokens().Decode(other.Encode('m', "fund-1", "position-0042"), 'm',
+                              "fund-1"),
+              InvalidToken());
 }
 
 }  // namespace
