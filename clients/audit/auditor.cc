@@ -74,8 +74,12 @@ absl::StatusOr<std::vector<std::string>> Auditor::ListFundIds() {
 }
 
 v1::FundReport Auditor::VerifyFund(const std::string& fund_id) {
-  FundAuditContext context{&rpc_, &store_, &verifier_, options_.verifier_key,
-                           options_.progress};
+  FundAuditContext context{&rpc_,
+                           &store_,
+                           &verifier_,
+                           options_.verifier_key,
+                           options_.progress,
+                           options_.spot_checks};
   return FundAudit(std::move(context), fund_id).Run();
 }
 

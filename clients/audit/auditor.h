@@ -9,6 +9,10 @@
 //   3. if the state folder holds a checkpoint verified before: the new one
 //      must not be smaller, and a consistency proof must tie the stored root
 //      to the new one (else FORK_OR_REWRITE, and the fund stops here);
+//   3b. fetches spot_checks entries verified before, at random, and proves
+//      each against the stored checkpoint: a record changed on the server
+//      with its tree left alone is invisible to the steps below, which
+//      check only new entries (a finding stops the fund here);
 //   4. streams the entries after the stored checkpoint up to the new one and
 //      checks each (entry_fold.h, ledger_model.h), comparing balances and
 //      members with step 1 when the fold reaches their journal sizes;
@@ -52,6 +56,10 @@ struct AuditOptions {
   std::string state_dir;
   // The deadline of one StreamEntries call (the whole stream of a fund).
   int64_t stream_deadline_ms = 3600 * 1000;
+  // On a run that resumes from a stored state: how many entries verified
+  // before to fetch again, chosen at random, and prove against the stored
+  // checkpoint (step 3b). 0: none.
+  uint32_t spot_checks = 16;
   // If set, called with (fund_id, entries checked, entries to check) every
   // kProgressEntries entries and when a fund's stream ends.
   std::function<void(const std::string&, uint64_t, uint64_t)> progress;

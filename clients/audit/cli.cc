@@ -20,6 +20,8 @@ namespace {
 
 constexpr int64_t kDeadlineMsMax = 3600 * 1000;
 constexpr int64_t kDeadlineMsDefault = 10000;
+constexpr int64_t kSpotChecksMax = 10000;
+constexpr int64_t kSpotChecksDefault = 16;
 constexpr size_t kKeyFileBytesMax = 4096;
 
 struct Settings {
@@ -153,6 +155,10 @@ int RunVerify(const cli::ParsedFlags& flags, Settings settings, CliIo& io) {
                    "verify");
     }
   }
+  cli::FlagReader read(flags);
+  settings.options.spot_checks = static_cast<uint32_t>(
+      read.Integer("spot-checks", 0, kSpotChecksMax, kSpotChecksDefault));
+  if (!read.ok()) return Usage(io, read.status().message(), "verify");
   if (io.err_is_terminal || flags.Has("progress")) {
     std::ostream* err = &io.err;
     settings.options.progress = [err](const std::string& fund_id, uint64_t done,

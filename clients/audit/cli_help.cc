@@ -103,6 +103,9 @@ const std::vector<FlagSpec>& VerifyFlags() {
   static const auto* const flags = new std::vector<FlagSpec>{
       {"fund", "ID", "a fund to verify", FlagKind::kRepeated},
       {"all", "", "verify every fund the server lists", FlagKind::kSwitch},
+      {"spot-checks", "N",
+       "entries verified before to fetch again at random and prove against "
+       "the stored checkpoint, 0..10000 (default 16)"},
       {"progress", "",
        "show progress on standard error even when it is not a terminal",
        FlagKind::kSwitch},
@@ -156,7 +159,11 @@ std::string AuditVerifyHelp() {
           "journal size the server reported.\n\n"
           "3. If the state folder holds a checkpoint verified before, checks "
           "with a consistency proof that the new one extends it. If not, the "
-          "history was rewritten or forked: the fund stops here.\n\n"
+          "history was rewritten or forked: the fund stops here. Then fetches "
+          "--spot-checks entries it verified before, chosen at random, and "
+          "proves each against the stored checkpoint: a record changed on "
+          "the server while its tree was left alone is found although the "
+          "next step checks only new entries.\n\n"
           "4. Fetches the entries after the stored checkpoint (all of them "
           "the first time) and checks each: no gap, it parses, it names the "
           "hash of the entry before it, debits equal credits, it posts only "

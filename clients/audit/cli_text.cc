@@ -59,6 +59,12 @@ std::string FundText(const v1::FundReport& fund) {
         before > 0 ? absl::StrCat("; 1..", before, " verified before") : "",
         "\n");
   }
+  if (fund.entries_spot_checked() > 0) {
+    absl::StrAppend(&text, "  spot checks ",
+                    CountText(fund.entries_spot_checked()),
+                    fund.entries_spot_checked() == 1 ? " entry" : " entries",
+                    " verified before, fetched again at random and proved\n");
+  }
   if (fund.accounts_compared() > 0 || fund.members_compared() > 0) {
     absl::StrAppend(&text, "  compared    ", fund.accounts_compared(),
                     fund.accounts_compared() == 1 ? " account balance"

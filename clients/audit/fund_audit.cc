@@ -1,6 +1,8 @@
 #include "clients/audit/fund_audit.h"
 
 #include <algorithm>
+#include <random>
+#include <set>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -24,6 +26,27 @@ FundAudit::FundAudit(FundAuditContext context, std::string fund_id)
       fund_id_(std::move(fund_id)),
       findings_(fund_id_) {}
 
+std::vector<uint64_t> SpotCheckSample(uint64_t tree_size, uint64_t count) {
+  std::vector<uint64_t> sample;
+  if (count >= tree_size) {
+    for (uint64_t sequence = 1; sequence <= tree_size; ++sequence) {
+      sample.push_back(sequence);
+    }
+    return sample;
+  }
+  // Not predictable by the server: a fresh random choice every run.
+  // Floyd's algorithm: count distinct sequences of 1..tree_size.
+  std::mt19937_64 random(std::random_device{}());
+  std::set<uint64_t> chosen;
+  for (uint64_t top = tree_size - count + 1; top <= tree_size; ++top) {
+    const uint64_t pick =
+        std::uniform_int_distribution<uint64_t>(1, top)(random);
+    chosen.insert(chosen.count(pick) > 0 ? top : pick);
+  }
+  sample.assign(chosen.begin(), chosen.end());
+  return sample;
+}
+
 v1::FundReport FundAudit::Run() {
   if (!IsFundId(fund_id_)) {
     error_ = absl::StrCat("\"", fund_id_,
@@ -45,7 +68,7 @@ v1::FundReport FundAudit::Run() {
     return Finish();
   }
   if (ReadServerReports() && ReadCheckpoint() && TieToStoredState() &&
-      FoldEntries()) {
+      SpotCheckOldEntries() && FoldEntries()) {
     CheckRoot();
     if (findings_.empty()) SaveState();
   }
@@ -72,6 +95,13 @@ bool FundAudit::Failed(const absl::Status& status, const char* doing) {
     error_ = absl::StrCat(doing, ": ", status.ToString());
   }
   return false;
+}
+
+void FundAudit::AddDataLoss(uint64_t sequence, const absl::Status& status,
+                            absl::string_view what) {
+  findings_.Add(v1::SERVER_REPORTS_DATA_LOSS, sequence,
+                absl::StrCat(what, ": ", status.message(), " [",
+                             client::ErrorReason(status), "]"));
 }
 
 bool FundAudit::ReadServerReports() {
@@ -139,6 +169,42 @@ bool FundAudit::TieToStoredState() {
     return Failed(extends.status(), "getting a consistency proof");
   }
   return *extends;
+}
+
+bool FundAudit::SpotCheckOldEntries() {
+  if (!stored_.has_value() || stored_->tree_size() == 0 ||
+      context_.spot_checks == 0) {
+    return true;
+  }
+  absl::StatusOr<verify::Hash> root =
+      verify::HashFromBytes(stored_->root_hash());
+  if (!root.ok()) {
+    error_ = absl::StrCat("the state in ", context_.store->PathOf(fund_id_),
+                          " is unusable: ", root.status().message());
+    return false;
+  }
+  for (const uint64_t sequence :
+       SpotCheckSample(stored_->tree_size(), context_.spot_checks)) {
+    absl::StatusOr<ProvenEntry> proven = FetchProvenEntry(
+        *context_.rpc, fund_id_, sequence, stored_->tree_size(), *root);
+    if (!proven.ok() && proven.status().code() == absl::StatusCode::kDataLoss) {
+      AddDataLoss(sequence, proven.status(),
+                  "spot check of an entry verified before: the server says "
+                  "it is lost or corrupt");
+      continue;
+    }
+    if (!proven.ok()) {
+      return Failed(proven.status(),
+                    absl::StrCat("spot-checking old entry ", sequence).c_str());
+    }
+    ++entries_spot_checked_;
+    if (proven->fault != v1::FINDING_KIND_UNSPECIFIED) {
+      findings_.Add(proven->fault, sequence,
+                    absl::StrCat("spot check of an entry verified before: ",
+                                 proven->fault_message));
+    }
+  }
+  return findings_.empty();
 }
 
 void FundAudit::CompareDue() {
@@ -217,6 +283,13 @@ bool FundAudit::FoldEntries() {
     return Failed(outcome.check, "fetching an entry a reversal names");
   }
   if (outcome.stopped) return false;
+  if (outcome.stream.code() == absl::StatusCode::kDataLoss) {
+    // The server streams every entry before the one it will not serve.
+    AddDataLoss(fold_->size() + 1, outcome.stream,
+                "streaming the entries: the server says the next entry is "
+                "lost or corrupt");
+    return false;
+  }
   if (!outcome.stream.ok()) {
     return Failed(outcome.stream, "streaming the entries");
   }
@@ -287,6 +360,7 @@ v1::FundReport FundAudit::Finish() {
   }
   report.set_accounts_compared(accounts_compared_);
   report.set_members_compared(members_compared_);
+  report.set_entries_spot_checked(entries_spot_checked_);
   for (const Finding& finding : findings_.kept()) {
     *report.add_findings() = finding;
   }

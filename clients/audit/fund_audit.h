@@ -27,7 +27,13 @@ struct FundAuditContext {
   // The trusted key as given, recorded in the state.
   std::string verifier_key;
   std::function<void(const std::string&, uint64_t, uint64_t)> progress;
+  // Old entries to spot-check on an incremental run (AuditOptions).
+  uint32_t spot_checks = 0;
 };
+
+// The sequences to spot-check: every one of 1..tree_size if count >=
+// tree_size, else count distinct ones drawn at random, in ascending order.
+std::vector<uint64_t> SpotCheckSample(uint64_t tree_size, uint64_t count);
 
 class FundAudit {
  public:
@@ -48,6 +54,10 @@ class FundAudit {
   bool ReadServerReports();
   bool ReadCheckpoint();
   bool TieToStoredState();
+  bool SpotCheckOldEntries();
+  // A SERVER_REPORTS_DATA_LOSS finding about entry sequence.
+  void AddDataLoss(uint64_t sequence, const absl::Status& status,
+                   absl::string_view what);
   bool FoldEntries();
   void CheckRoot();
   void SaveState();
@@ -74,6 +84,7 @@ class FundAudit {
   std::optional<EntryFold> fold_;
   uint32_t accounts_compared_ = 0;
   uint32_t members_compared_ = 0;
+  uint32_t entries_spot_checked_ = 0;
   bool state_saved_ = false;
   // EarlierEntry added a finding and stopped the fold.
   bool earlier_fault_ = false;

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "clients/verify/checkpoint.h"
 #include "services/domain/names.h"
+#include "storage/entry_check.h"
 #include "storage/errors.h"
 #include "storage/keys.h"
 #include "storage/merkle_tree.h"
@@ -21,7 +22,6 @@ using storage::TreeReader;
 using welfare::storage::v1::CheckpointRecord;
 
 // A StreamEntries chunk stops growing past this many bytes.
-constexpr size_t kChunkBytesMax = 1 << 20;
 
 storage::KeyReader ReaderOf(const ReadView& view) {
   return [&view](Column column, absl::string_view key) {
@@ -77,20 +77,37 @@ class SnapshotEntryCursor final : public EntryCursor {
   SnapshotEntryCursor(std::unique_ptr<ReadView> view,
                       const std::string& fund_id, uint64_t first, uint64_t last)
       : view_(std::move(view)),
+        fund_id_(fund_id),
         entries_(
             view_->Scan(Column::kJournal, storage::keys::EntryPrefix(fund_id))),
+        leaves_(view_->Scan(Column::kTree,
+                            storage::keys::TreeLevelPrefix(fund_id, 0))),
         last_(last) {
     std::string start;
     storage::keys::AppendBigEndian64(&start, first);
     entries_.Seek(start);
+    // Leaf i is entry i + 1; both scans advance in step.
+    std::string leaf;
+    storage::keys::AppendBigEndian64(&leaf, first - 1);
+    leaves_.Seek(leaf);
   }
 
   absl::StatusOr<bool> Next(v1::StoredEntries* chunk) override {
     chunk->Clear();
+    RETURN_IF_ERROR(refusal_);
     size_t bytes = 0;
-    for (; entries_.Valid() && bytes < kChunkBytesMax; entries_.Next()) {
+    for (; entries_.Valid() && bytes < kEntryChunkBytesMax; entries_.Next()) {
       const uint64_t sequence = storage::keys::TrailingSequence(entries_.key());
       if (sequence > last_) break;
+      // Never hand out bytes that are not the entry the tree committed; the
+      // entries before the refused one still go out, so the client knows
+      // which one it is.
+      refusal_ = CheckedAgainstLeaf(sequence);
+      if (!refusal_.ok()) {
+        if (chunk->entries_size() == 0) return refusal_;
+        return true;
+      }
+      leaves_.Next();
       v1::StoredEntry* entry = chunk->add_entries();
       entry->set_sequence(sequence);
       entry->set_data(entries_.value().data(), entries_.value().size());
@@ -101,9 +118,40 @@ class SnapshotEntryCursor final : public EntryCursor {
   }
 
  private:
+  // Whether the entry at entries_ (sequence) matches the leaf at leaves_.
+  absl::Status CheckedAgainstLeaf(uint64_t sequence) {
+    RETURN_IF_ERROR(leaves_.status());
+    if (!leaves_.Valid()) {
+      return Error(
+          absl::StatusCode::kDataLoss, "JOURNAL_CORRUPT",
+          absl::StrCat("fund ", fund_id_,
+                       ": the Merkle tree has no leaf for entry ", sequence));
+    }
+    const uint64_t leaf_sequence =
+        storage::keys::TrailingSequence(leaves_.key()) + 1;
+    if (leaf_sequence < sequence) {
+      return Error(absl::StatusCode::kDataLoss, "JOURNAL_CORRUPT",
+                   absl::StrCat("fund ", fund_id_, ": entry ", leaf_sequence,
+                                " is missing from the journal although the "
+                                "Merkle tree committed it"));
+    }
+    if (leaf_sequence > sequence) {
+      return Error(
+          absl::StatusCode::kDataLoss, "JOURNAL_CORRUPT",
+          absl::StrCat("fund ", fund_id_,
+                       ": the Merkle tree has no leaf for entry ", sequence));
+    }
+    return storage::CheckEntryAgainstLeaf(fund_id_, sequence, entries_.value(),
+                                          leaves_.value());
+  }
+
   std::unique_ptr<ReadView> view_;
+  const std::string fund_id_;
   storage::PrefixIterator entries_;
+  storage::PrefixIterator leaves_;
   const uint64_t last_;
+  // The refusal that ended the last chunk early; returned by the next call.
+  absl::Status refusal_;
 };
 
 }  // namespace
@@ -185,6 +233,17 @@ absl::StatusOr<v1::SignedCheckpoint> AuditLog::GetCheckpoint(
     response.set_note(last->note());
     return response;
   }
+  // Never sign a tree whose last entry is not the entry it committed.
+  ASSIGN_OR_RETURN(
+      std::optional<std::string> head,
+      view.Get(Column::kJournal, storage::keys::Entry(fund_id, size)));
+  if (!head.has_value()) {
+    return Error(absl::StatusCode::kDataLoss, "JOURNAL_CORRUPT",
+                 absl::StrCat("fund ", fund_id, ": entry ", size,
+                              " of the tree is missing from the journal"));
+  }
+  RETURN_IF_ERROR(
+      storage::CheckEntryLeaf(ReaderOf(view), fund_id, size, *head));
   welfare::verify::Checkpoint checkpoint;
   checkpoint.origin = response.origin();
   checkpoint.size = size;

@@ -32,6 +32,10 @@ namespace v1 = welfare::ledger::v1;
 std::string CheckpointOrigin(absl::string_view log_name,
                              absl::string_view fund_id);
 
+// The most bytes of entries one chunk of StreamEntries holds (one entry may
+// take it past this).
+inline constexpr size_t kEntryChunkBytesMax = 1 << 20;
+
 // Reads a fund's entries from one snapshot in chunks (StreamEntries).
 class EntryCursor {
  public:

@@ -12,6 +12,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "clients/audit/auditor.h"
+#include "clients/audit/fund_audit.h"
 #include "clients/verify/merkle.h"
 #include "grpcpp/grpcpp.h"
 #include "services/server/server.h"
@@ -237,8 +238,10 @@ class DishonestServerTest : public ::testing::Test {
 
   // An auditor of target, with the real server's key, keeping its state in
   // state_ (shared by every auditor of a test).
-  std::unique_ptr<Auditor> NewAuditor(const std::string& target) {
+  std::unique_ptr<Auditor> NewAuditor(const std::string& target,
+                                      uint32_t spot_checks = 0) {
     AuditOptions options;
+    options.spot_checks = spot_checks;
     options.client.target = target;
     options.client.credentials.token = server_.admin_token();
     options.client.backoff_initial_ms = 10;
@@ -325,6 +328,41 @@ TEST_F(DishonestServerTest, AnInclusionProofForgedInTheMiddleIsRejected) {
       << forged.DebugString();
 }
 
+TEST_F(DishonestServerTest, SpotChecksFindAnOldEntryServedChanged) {
+  ASSERT_EQ(VerifyThroughLiar(Lie::kNone).outcome(), v1::VERIFIED);
+  // Entry 4 was verified; now the server serves it changed, its tree
+  // untouched. A run that checks only new entries sees nothing.
+  liar_.Tell(Lie::kEntryBytes);
+  const v1::FundReport blind =
+      NewAuditor(liar_.target(), 0)->VerifyFund(kFundId);
+  EXPECT_EQ(blind.outcome(), v1::VERIFIED) << blind.DebugString();
+  EXPECT_EQ(blind.entries_spot_checked(), 0u);
+  // Enough spot checks to cover every entry find it.
+  const v1::FundReport checked =
+      NewAuditor(liar_.target(), 10000)->VerifyFund(kFundId);
+  EXPECT_EQ(checked.outcome(), v1::FINDINGS) << checked.DebugString();
+  EXPECT_THAT(checked.findings(), Contains(IsFinding(v1::INCLUSION_PROOF, 4)))
+      << checked.DebugString();
+  EXPECT_GT(checked.entries_spot_checked(), 4u);
+  EXPECT_FALSE(checked.state_saved());
+}
+
+TEST(SpotCheckSampleTest, IsDistinctAscendingAndWithinTheTree) {
+  EXPECT_THAT(SpotCheckSample(3, 16), ::testing::ElementsAre(1, 2, 3));
+  EXPECT_TRUE(SpotCheckSample(3, 0).empty());
+  for (int round = 0; round < 100; ++round) {
+    const std::vector<uint64_t> sample = SpotCheckSample(50, 16);
+    ASSERT_EQ(sample.size(), 16u);
+    for (size_t i = 0; i < sample.size(); ++i) {
+      EXPECT_GE(sample[i], 1u);
+      EXPECT_LE(sample[i], 50u);
+      if (i > 0) {
+        EXPECT_LT(sample[i - 1], sample[i]);
+      }
+    }
+  }
+}
+
 class TamperTest : public DishonestServerTest {
  protected:
   std::unique_ptr<Auditor> NewDirectAuditor() {
@@ -349,7 +387,10 @@ TEST_F(TamperTest, OneChangedByteOfOneStoredEntryIsNamed) {
   const v1::FundReport report = NewDirectAuditor()->VerifyFund(kFundId);
   EXPECT_EQ(report.outcome(), v1::FINDINGS);
   EXPECT_EQ(report.fund_id(), kFundId);
-  EXPECT_THAT(report.findings(), Contains(IsFinding(v1::ROOT_MISMATCH, 6)))
+  // welfared refuses to serve bytes that do not match their leaf: the
+  // auditor names the entry from where the stream stopped.
+  EXPECT_THAT(report.findings(),
+              Contains(IsFinding(v1::SERVER_REPORTS_DATA_LOSS, 6)))
       << Describe({report.findings().begin(), report.findings().end()});
 }
 
@@ -363,7 +404,33 @@ TEST_F(TamperTest, ADeletedEntryIsNamed) {
   });
   const v1::FundReport report = NewDirectAuditor()->VerifyFund(kFundId);
   EXPECT_EQ(report.outcome(), v1::FINDINGS);
-  EXPECT_THAT(report.findings(), Contains(IsFinding(v1::STREAM_GAP, 9)))
+  EXPECT_THAT(report.findings(),
+              Contains(IsFinding(v1::SERVER_REPORTS_DATA_LOSS, 9)))
+      << Describe({report.findings().begin(), report.findings().end()});
+}
+
+TEST_F(TamperTest, AnOldEntryChangedInPlaceIsFoundBySpotChecks) {
+  ASSERT_EQ(NewDirectAuditor()->VerifyFund(kFundId).outcome(), v1::VERIFIED);
+  server_.ChangeDatabase([](storage::Store& store) {
+    const std::string key = storage::keys::Entry(kFundId, 3);
+    std::string value;
+    ASSERT_TRUE(store.db()
+                    ->Get(rocksdb::ReadOptions(),
+                          store.handle(storage::Column::kJournal), key, &value)
+                    .ok());
+    value[value.size() - 1] ^= 0x01;
+    ASSERT_TRUE(store.db()
+                    ->Put(rocksdb::WriteOptions(),
+                          store.handle(storage::Column::kJournal), key, value)
+                    .ok());
+  });
+  // The server refuses to serve the damaged entry (DATA_LOSS); the spot
+  // check names it.
+  const v1::FundReport report =
+      NewAuditor(server_.target(), 10000)->VerifyFund(kFundId);
+  EXPECT_EQ(report.outcome(), v1::FINDINGS) << report.DebugString();
+  EXPECT_THAT(report.findings(),
+              Contains(IsFinding(v1::SERVER_REPORTS_DATA_LOSS, 3)))
       << Describe({report.findings().begin(), report.findings().end()});
 }
 
