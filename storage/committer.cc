@@ -91,7 +91,10 @@ void Committer::CommitGroup(std::vector<WriteRequest>& group) {
       if (result.ok()) result = written;
     }
     if (options_.on_write_failure) options_.on_write_failure(written);
+  } else if (last_group_failed_ && options_.on_write_recovered) {
+    options_.on_write_recovered();
   }
+  last_group_failed_ = !written.ok();
   for (size_t i = 0; i < group.size(); ++i) {
     group[i].done(std::move(results[i]));
   }

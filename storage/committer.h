@@ -40,9 +40,14 @@ struct CommitterOptions {
   // Fund states kept in memory; beyond it the cache starts afresh.
   size_t cached_funds_max = 20000;
   // Called on the committer thread each time a group cannot be written
-  // (every request of it has failed). RocksDB then refuses every later
-  // write until the database is reopened. May be empty.
+  // (every request of it has failed). After DISK_FULL, writing resumes by
+  // itself once space is freed (Store::WriteDurably); after any other
+  // failure RocksDB refuses every later write until the database is
+  // reopened. May be empty.
   std::function<void(const absl::Status&)> on_write_failure;
+  // Called on the committer thread when a group is written after the
+  // previous one of this committer failed. May be empty.
+  std::function<void()> on_write_recovered;
 };
 
 class Committer {
@@ -84,6 +89,7 @@ class Committer {
   Staging staging_;
   int64_t group_now_micros_ = 0;
   absl::flat_hash_map<std::string, std::unique_ptr<FundState>> funds_;
+  bool last_group_failed_ = false;
   // Funds whose state the current group changed.
   absl::flat_hash_map<std::string, FundState*> touched_;
 

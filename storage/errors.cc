@@ -34,6 +34,13 @@ absl::Status FromRocksDb(const rocksdb::Status& status,
   if (status.IsCorruption()) {
     return Error(absl::StatusCode::kDataLoss, "JOURNAL_CORRUPT", message);
   }
+  if (status.IsNoSpace() ||
+      status.subcode() == rocksdb::Status::SubCode::kSpaceLimit) {
+    return Error(absl::StatusCode::kUnavailable, "DISK_FULL",
+                 absl::StrCat(message,
+                              "; nothing was written. Free space on the "
+                              "data volume: writing resumes by itself"));
+  }
   return Error(absl::StatusCode::kUnavailable, "STORAGE_FAILURE", message);
 }
 

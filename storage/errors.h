@@ -27,8 +27,9 @@ std::string ReasonOf(const absl::Status& status);
 // Prefixes the message ("items[3]: " + message), keeping code and reason.
 absl::Status Annotate(const absl::Status& status, absl::string_view prefix);
 
-// A RocksDB failure: corruption is DATA_LOSS (JOURNAL_CORRUPT), anything
-// else UNAVAILABLE (STORAGE_FAILURE); what names the operation.
+// A RocksDB failure: corruption is DATA_LOSS (JOURNAL_CORRUPT), a full
+// volume UNAVAILABLE (DISK_FULL), anything else UNAVAILABLE
+// (STORAGE_FAILURE); what names the operation.
 absl::Status FromRocksDb(const rocksdb::Status& status, absl::string_view what);
 
 }  // namespace welfare::storage

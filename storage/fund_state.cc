@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "storage/entry_check.h"
 #include "storage/errors.h"
 #include "storage/keys.h"
 #include "storage/merkle_tree.h"
@@ -45,16 +46,18 @@ absl::StatusOr<FundState> LoadFundState(Staging& staging,
   if (!last.Valid()) return state;  // No such fund yet.
 
   uint64_t sequence = keys::TrailingSequence(last.key());
+  const KeyReader read = [&staging](Column column, absl::string_view key) {
+    return staging.Get(column, key);
+  };
+  // Never chain a new entry onto damaged bytes: the fund takes no more
+  // writes until its head is restored.
+  RETURN_IF_ERROR(CheckEntryLeaf(read, fund_id, sequence, last.value()));
   ASSIGN_OR_RETURN(StoredEntry head, ParseStoredEntry(std::string(last.value()),
                                                       fund_id, sequence));
   state.last_sequence = sequence;
   state.last_hash = head.hash;
   state.last_time_micros = head.record.server_time_micros();
-  TreeReader tree(
-      [&staging](Column column, absl::string_view key) {
-        return staging.Get(column, key);
-      },
-      fund_id);
+  TreeReader tree(read, fund_id);
   ASSIGN_OR_RETURN(auto border, tree.Border(sequence));
   ASSIGN_OR_RETURN(state.tree, welfare::verify::TreeBuilder::FromBorder(
                                    sequence, std::move(border)));

@@ -1,6 +1,7 @@
 #include "storage/journal_reads.h"
 
 #include "absl/strings/str_cat.h"
+#include "storage/entry_check.h"
 #include "storage/errors.h"
 #include "storage/keys.h"
 #include "storage/status_macros.h"
@@ -30,6 +31,21 @@ absl::StatusOr<std::optional<StoredEntry>> ReadEntry(const ReadView& view,
   ASSIGN_OR_RETURN(auto bytes,
                    view.Get(Column::kJournal, keys::Entry(fund_id, sequence)));
   if (!bytes.has_value()) return std::nullopt;
+  ASSIGN_OR_RETURN(StoredEntry entry,
+                   ParseStoredEntry(std::move(*bytes), fund_id, sequence));
+  return entry;
+}
+
+absl::StatusOr<std::optional<StoredEntry>> ReadCheckedEntry(
+    const ReadView& view, absl::string_view fund_id, uint64_t sequence) {
+  ASSIGN_OR_RETURN(auto bytes,
+                   view.Get(Column::kJournal, keys::Entry(fund_id, sequence)));
+  if (!bytes.has_value()) return std::nullopt;
+  RETURN_IF_ERROR(CheckEntryLeaf(
+      [&view](Column column, absl::string_view key) {
+        return view.Get(column, key);
+      },
+      fund_id, sequence, *bytes));
   ASSIGN_OR_RETURN(StoredEntry entry,
                    ParseStoredEntry(std::move(*bytes), fund_id, sequence));
   return entry;

@@ -22,6 +22,12 @@ absl::StatusOr<std::optional<StoredEntry>> ReadEntry(const ReadView& view,
                                                      absl::string_view fund_id,
                                                      uint64_t sequence);
 
+// ReadEntry, checked against the leaf hash committed for the entry: also
+// DATA_LOSS ENTRY_DAMAGED if its bytes no longer match (entry_check.h).
+// For reads that hand an entry out as the journal's (GetEntry).
+absl::StatusOr<std::optional<StoredEntry>> ReadCheckedEntry(
+    const ReadView& view, absl::string_view fund_id, uint64_t sequence);
+
 struct AccountBalance {
   welfare::storage::v1::AccountRecord account;
   // Debits minus credits.

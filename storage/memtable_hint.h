@@ -4,9 +4,10 @@
 // extractor). See keys.h for the layout.
 //
 //   E-keys         fund_key sequence  -> hint per fund (sequences ascend)
-//   T-keys         fund_key level index -> hint per fund and level (indexes ascend)
-//   X-keys 'd','k','m' ... sequence   -> hint per fund and day, kind or member
-//   B-, D- and M-keys                 -> hint per key (rewritten in place)
+//   T-keys         fund_key level index -> hint per fund and level (indexes
+//   ascend) X-keys 'd','k','m' ... sequence   -> hint per fund and day, kind or
+//   member B-, D- and M-keys                 -> hint per key (rewritten in
+//   place)
 //
 // Request ids (R-keys) are random and stay outside. Each hint costs about
 // 250 bytes while its memtable lives; a memtable holds at most a few

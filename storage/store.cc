@@ -1,7 +1,9 @@
 #include "storage/store.h"
 
+#include <filesystem>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/table.h"
@@ -9,6 +11,8 @@
 #include "storage/errors.h"
 #include "storage/keys.h"
 #include "storage/memtable_hint.h"
+#include "storage/rocksdb_logger.h"
+#include "storage/sha256.h"
 #include "storage/status_macros.h"
 #include "storage/totals.h"
 
@@ -83,6 +87,30 @@ absl::Status CheckFormat(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* meta) {
   return absl::OkStatus();
 }
 
+// The token key, made on first open (a database from before there was one
+// gets one too: only tokens it handed out so far stop working).
+absl::StatusOr<std::string> LoadOrCreateTokenKey(
+    rocksdb::DB* db, rocksdb::ColumnFamilyHandle* meta) {
+  std::string key;
+  rocksdb::Status status =
+      db->Get(rocksdb::ReadOptions(), meta, keys::kTokenKeyKey, &key);
+  if (status.IsNotFound()) {
+    key = RandomBytes(kHashBytes);
+    rocksdb::WriteOptions write_options;
+    write_options.sync = true;
+    RETURN_IF_ERROR(
+        FromRocksDb(db->Put(write_options, meta, keys::kTokenKeyKey, key),
+                    "writing the token key"));
+    return key;
+  }
+  RETURN_IF_ERROR(FromRocksDb(status, "reading the token key"));
+  if (key.size() != kHashBytes) {
+    return absl::DataLossError(absl::StrCat("the token key holds ", key.size(),
+                                            " bytes, want ", kHashBytes));
+  }
+  return key;
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Store>> Store::Open(
@@ -103,6 +131,10 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(
   options.write_buffer_manager = std::make_shared<rocksdb::WriteBufferManager>(
       store_options.memtable_budget_bytes, cache);
   if (store_options.env != nullptr) options.env = store_options.env;
+  options.info_log = NewRocksDbLogger(store_options.log);
+  // Opening replays the write-ahead log into memtables without writing
+  // table files, so that a server restarted on a full volume opens.
+  options.avoid_flush_during_recovery = true;
 
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (int i = 0; i < kColumnCount; ++i) {
@@ -111,14 +143,74 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(
   }
   auto store = std::unique_ptr<Store>(new Store());
   store->cache_ = cache;
+  DiskSpaceOptions disk;
+  disk.folder = store_options.path;
+  if (!store_options.read_only) {
+    std::error_code error;
+    std::filesystem::create_directories(store_options.path, error);
+    if (error) {
+      return absl::UnavailableError(absl::StrCat(
+          "cannot create ", store_options.path, ": ", error.message()));
+    }
+    disk.reserve_bytes = store_options.disk_reserve_bytes;
+    disk.ballast_path = store_options.path + ".ballast";
+    disk.ballast_bytes = store_options.ballast_bytes;
+  }
+  store->disk_ = std::make_unique<DiskSpace>(std::move(disk));
+  // Opening writes a little (a new MANIFEST and write-ahead log): on a
+  // full volume the ballast makes the room.
+  if (!store_options.read_only &&
+      store->disk_->FreeBytes() <
+          store_options.disk_reserve_bytes + (4 << 20)) {
+    store->disk_->ReleaseBallast();
+  }
+  if (store_options.read_only) {
+    RETURN_IF_ERROR(store->OpenReadOnly(options, store_options.path,
+                                        descriptors, /*full_volume=*/false));
+    return store;
+  }
   rocksdb::DB* db = nullptr;
-  RETURN_IF_ERROR(
+  absl::Status opened =
       FromRocksDb(rocksdb::DB::Open(options, store_options.path, descriptors,
                                     &store->handles_, &db),
-                  "opening " + store_options.path));
+                  "opening " + store_options.path);
+  if (IsDiskFull(opened)) {
+    // Not even room for a new MANIFEST: serve reads, refuse writes.
+    store->handles_.clear();  // DB::Open left none on failure.
+    absl::Status read_only =
+        store->OpenReadOnly(options, store_options.path, descriptors,
+                            /*full_volume=*/true);
+    if (!read_only.ok()) return opened;
+    return store;
+  }
+  RETURN_IF_ERROR(opened);
   store->db_.reset(db);
   RETURN_IF_ERROR(CheckFormat(db, store->handle(Column::kDefault)));
+  ASSIGN_OR_RETURN(store->token_key_,
+                   LoadOrCreateTokenKey(db, store->handle(Column::kDefault)));
+  // Makes the ballast if there is room for it (a refusal here is only
+  // news: the writes will hear it).
+  store->disk_->CheckWritable().IgnoreError();
   return store;
+}
+
+absl::Status Store::OpenReadOnly(
+    const rocksdb::DBOptions& options, const std::string& path,
+    const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors,
+    bool full_volume) {
+  rocksdb::DB* db = nullptr;
+  RETURN_IF_ERROR(FromRocksDb(
+      rocksdb::DB::OpenForReadOnly(options, path, descriptors, &handles_, &db),
+      "opening " + path + " read-only"));
+  db_.reset(db);
+  read_only_ = true;
+  opened_on_full_volume_ = full_volume;
+  RETURN_IF_ERROR(CheckFormat(db, handle(Column::kDefault)));
+  rocksdb::Status status =
+      db->Get(rocksdb::ReadOptions(), handle(Column::kDefault),
+              keys::kTokenKeyKey, &token_key_);
+  if (status.IsNotFound() && !full_volume) return absl::OkStatus();
+  return FromRocksDb(status, "reading the token key");
 }
 
 Store::~Store() {
@@ -151,9 +243,40 @@ rocksdb::ColumnFamilyHandle* Store::handle(Column column) const {
 }
 
 absl::Status Store::WriteDurably(rocksdb::WriteBatch* batch) {
+  if (opened_on_full_volume_) {
+    return Error(absl::StatusCode::kUnavailable, "DISK_FULL",
+                 "welfared started on a full data volume and opened the "
+                 "database read-only; nothing was written. Free space on the "
+                 "data volume, then restart welfared");
+  }
+  if (read_only_) {
+    return absl::FailedPreconditionError("the database is open read-only");
+  }
+  RETURN_IF_ERROR(disk_->CheckWritable());
+  if (out_of_space_.load()) {
+    // Space is back above the reserve. Busy means RocksDB's own recovery
+    // (its SstFileManager polls free space) is under way.
+    rocksdb::Status resumed = db_->Resume();
+    if (!resumed.ok()) {
+      return Error(absl::StatusCode::kUnavailable, "DISK_FULL",
+                   absl::StrCat("the database is recovering from a full "
+                                "volume (",
+                                resumed.ToString(),
+                                "); nothing was written, retry shortly"));
+    }
+    out_of_space_.store(false);
+  }
   rocksdb::WriteOptions options;
   options.sync = true;
-  return FromRocksDb(db_->Write(options, batch), "writing the journal");
+  absl::Status written =
+      FromRocksDb(db_->Write(options, batch), "writing the journal");
+  if (IsDiskFull(written)) {
+    // RocksDB now refuses every write until resumed; give it the ballast's
+    // room to flush once it is.
+    out_of_space_.store(true);
+    disk_->ReleaseBallast();
+  }
+  return written;
 }
 
 PrefixIterator::PrefixIterator(

@@ -7,6 +7,7 @@
 #ifndef WELFARE_STORAGE_STORE_H_
 #define WELFARE_STORAGE_STORE_H_
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -17,6 +18,7 @@
 #include "absl/strings/string_view.h"
 #include "rocksdb/db.h"
 #include "rocksdb/env.h"
+#include "storage/disk_space.h"
 
 namespace welfare::storage {
 
@@ -40,6 +42,19 @@ struct StoreOptions {
   size_t block_cache_bytes = 32 << 20;
   // Upper bound on the memory of all memtables together.
   size_t memtable_budget_bytes = 64 << 20;
+  // Writes are refused UNAVAILABLE DISK_FULL while the volume has less
+  // free (disk_space.h); 0 never refuses before RocksDB itself fails.
+  uint64_t disk_reserve_bytes = 0;
+  // The ballast file kept beside the database folder (<path>.ballast) to
+  // be released when the volume fills anyway; 0: none.
+  uint64_t ballast_bytes = 0;
+  // Where RocksDB's warnings and errors go (never to a LOG file in the
+  // database folder: rocksdb_logger.h); standard error if empty.
+  std::function<void(const std::string&)> log;
+  // Opens the database read-only (RocksDB's OpenForReadOnly): writes
+  // nothing at all, not even on open, and may run beside a server that has
+  // it open. WriteDurably then fails. For inspection (welfared --inspect).
+  bool read_only = false;
   // Tests only: an environment that fails on demand. Not owned; must outlive
   // the store.
   rocksdb::Env* env = nullptr;
@@ -57,7 +72,9 @@ class Store {
   Store& operator=(const Store&) = delete;
 
   // Writes batch atomically and syncs the write-ahead log before returning:
-  // OK means durable.
+  // OK means durable. UNAVAILABLE DISK_FULL, writing nothing, while the
+  // volume is below the reserve or RocksDB ran out of space; the first
+  // write after space is back resumes RocksDB (DB::Resume) in-process.
   absl::Status WriteDurably(rocksdb::WriteBatch* batch);
 
   // Where RocksDB's memory goes, in bytes, summed over the column families.
@@ -69,14 +86,34 @@ class Store {
   };
   MemoryUsage Memory() const;
 
+  // The database's own secret (made when it was created): the key of
+  // tokens only this database's server may make, such as page tokens.
+  const std::string& token_key() const { return token_key_; }
+
+  // The volume was too full to open the database for writing (not even a
+  // new MANIFEST fit): it is open read-only, reads are served and every
+  // write is refused UNAVAILABLE DISK_FULL until a restart with space.
+  bool opened_on_full_volume() const { return opened_on_full_volume_; }
+
   rocksdb::DB* db() const { return db_.get(); }
   rocksdb::ColumnFamilyHandle* handle(Column column) const;
 
  private:
   Store() = default;
+  // Opens db_ with OpenForReadOnly and checks its format.
+  absl::Status OpenReadOnly(
+      const rocksdb::DBOptions& options, const std::string& path,
+      const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors,
+      bool full_volume);
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   std::shared_ptr<rocksdb::Cache> cache_;
+  std::string token_key_;
+  std::unique_ptr<DiskSpace> disk_;
+  bool read_only_ = false;
+  bool opened_on_full_volume_ = false;
+  // A write failed for want of space: RocksDB refuses writes until resumed.
+  std::atomic<bool> out_of_space_{false};
 };
 
 // An iterator over the keys that start with a prefix, in key order.

@@ -21,6 +21,7 @@
 #include "storage/append_context.h"
 #include "storage/errors.h"
 #include "storage/keys.h"
+#include "storage/sha256.h"
 #include "storage/status_macros.h"
 #include "storage/text.h"
 
@@ -126,7 +127,7 @@ void Ledger::SubmitClaim(const std::string& principal,
   if (!given.description().empty() || given.documents_size() > 0 ||
       !given.proxy_name().empty()) {
     details.emplace();
-    details->set_salt(RandomBytes(kSaltBytes));
+    details->set_salt(storage::RandomBytes(kSaltBytes));
     details->set_description(given.description());
     *details->mutable_documents() = given.documents();
     details->set_proxy_name(given.proxy_name());

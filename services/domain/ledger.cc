@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "services/domain/dates.h"
+#include "services/domain/pepper_check.h"
 #include "services/domain/records.h"
 #include "services/domain/views.h"
 #include "storage/status_macros.h"
@@ -17,6 +18,11 @@ absl::StatusOr<std::unique_ptr<Ledger>> Ledger::Open(LedgerOptions options) {
   auto ledger = std::unique_ptr<Ledger>(new Ledger(std::move(options)));
   ASSIGN_OR_RETURN(ledger->journal_,
                    storage::Journal::Open(ledger->options_.journal));
+  RETURN_IF_ERROR(CheckNationalIdPepper(
+      ledger->journal_->mutable_store(), ledger->options_.national_id_pepper,
+      ledger->options_.national_id_pepper_is_new));
+  ledger->page_tokens_ =
+      std::make_unique<PageTokens>(ledger->journal_->store().token_key());
   return ledger;
 }
 

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "services/domain/page_token.h"
 #include "storage/journal.h"
 #include "welfare/ledger/v1/claims.pb.h"
 #include "welfare/ledger/v1/funds.pb.h"
@@ -40,11 +41,16 @@ struct LedgerOptions {
   storage::JournalOptions journal;
   // Secret key of the keyed hash of national IDs (at least 16 bytes).
   std::string national_id_pepper;
+  // The pepper was made just now, its file having been missing
+  // (pepper_check.h).
+  bool national_id_pepper_is_new = false;
 };
 
 class Ledger {
  public:
-  // Errors: those of Journal::Open; INVALID_ARGUMENT for a short pepper.
+  // Errors: those of Journal::Open; INVALID_ARGUMENT for a short pepper;
+  // FAILED_PRECONDITION for a pepper that is not the database's
+  // (CheckNationalIdPepper).
   static absl::StatusOr<std::unique_ptr<Ledger>> Open(LedgerOptions options);
   // Finishes every queued write.
   ~Ledger();
@@ -185,6 +191,7 @@ class Ledger {
   const LedgerOptions options_;
   const storage::Clock* clock_;
   std::unique_ptr<storage::Journal> journal_;
+  std::unique_ptr<PageTokens> page_tokens_;  // Keyed by the store's token key.
 };
 
 }  // namespace welfare::domain

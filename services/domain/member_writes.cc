@@ -57,7 +57,7 @@ absl::StatusOr<ProfileRecord> CheckProfile(const v1::MemberProfile& profile,
                         "want FEMALE, MALE or unset");
   }
   ProfileRecord record;
-  record.set_salt(RandomBytes(kSaltBytes));
+  record.set_salt(storage::RandomBytes(kSaltBytes));
   record.set_full_name(profile.full_name());
   record.set_address(profile.address());
   record.set_nominee_name(profile.nominee_name());

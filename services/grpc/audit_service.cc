@@ -34,10 +34,12 @@ class EntryStreamer final : public grpc::ServerWriteReactor<v1::StoredEntries> {
   EntryStreamer() = default;
 
   EntryStreamer(grpc::CallbackServerContext* context, auth::Pass pass,
+                StreamBudget::Lease lease,
                 absl::StatusOr<std::unique_ptr<audit::EntryCursor>> cursor,
                 Admission* admission)
       : context_(context),
         pass_(std::move(pass)),
+        lease_(std::move(lease)),
         stop_at_(absl::Now() + kStreamDurationMax),
         watch_(std::make_shared<Watch>()) {
     {
@@ -101,6 +103,7 @@ class EntryStreamer final : public grpc::ServerWriteReactor<v1::StoredEntries> {
 
   grpc::CallbackServerContext* const context_ = nullptr;
   std::optional<auth::Pass> pass_;
+  std::optional<StreamBudget::Lease> lease_;
   const absl::Time stop_at_ = absl::InfinitePast();
   std::shared_ptr<Watch> watch_;
   std::unique_ptr<audit::EntryCursor> cursor_;
@@ -168,8 +171,17 @@ grpc::ServerWriteReactor<v1::StoredEntries>* AuditService::StreamEntries(
         [refused](const grpc::Status& status) { refused->Finish(status); });
     return refused;
   }
+  // The chunk being read and the one being sent.
+  absl::StatusOr<StreamBudget::Lease> lease =
+      streams_->Acquire(2 * audit::kEntryChunkBytesMax);
+  if (!lease.ok()) {
+    auto* refused = new EntryStreamer();
+    refused->Finish(ToGrpcStatus(lease.status(), context));
+    return refused;
+  }
   return new EntryStreamer(context, std::get<auth::Pass>(std::move(answer)),
-                           log_->OpenEntries(*request), admission_);
+                           *std::move(lease), log_->OpenEntries(*request),
+                           admission_);
 }
 
 }  // namespace welfare::grpc_edge

@@ -1,12 +1,13 @@
 // The gRPC edge of welfare.ledger.v1.AuditService: unary reads answered at
 // once from snapshots, and StreamEntries as a write reactor that sends one
 // chunk at a time (flow control: the next chunk is read only after the last
-// one was written).
+// one was written). Open streams hold a share of the server's StreamBudget.
 #ifndef WELFARE_SERVICES_GRPC_AUDIT_SERVICE_H_
 #define WELFARE_SERVICES_GRPC_AUDIT_SERVICE_H_
 
 #include "services/audit/audit_log.h"
 #include "services/grpc/admission.h"
+#include "services/grpc/stream_budget.h"
 #include "welfare/ledger/v1/audit.grpc.pb.h"
 
 namespace welfare::grpc_edge {
@@ -15,9 +16,10 @@ namespace v1 = welfare::ledger::v1;
 
 class AuditService final : public v1::AuditService::CallbackService {
  public:
-  // log and admission must outlive the service.
-  AuditService(audit::AuditLog* log, Admission* admission)
-      : log_(log), admission_(admission) {}
+  // log, admission and streams must outlive the service.
+  AuditService(audit::AuditLog* log, Admission* admission,
+               StreamBudget* streams)
+      : log_(log), admission_(admission), streams_(streams) {}
 
   grpc::ServerUnaryReactor* GetVerifierKey(
       grpc::CallbackServerContext* context,
@@ -42,6 +44,7 @@ class AuditService final : public v1::AuditService::CallbackService {
  private:
   audit::AuditLog* const log_;
   Admission* const admission_;
+  StreamBudget* const streams_;
 };
 
 }  // namespace welfare::grpc_edge

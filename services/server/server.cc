@@ -12,10 +12,14 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <thread>
+#include <utility>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/synchronization/notification.h"
+#include "grpc/grpc.h"
 #include "grpc/health/v1/health.pb.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
@@ -24,7 +28,10 @@
 #include "services/audit/signing_key.h"
 #include "services/domain/views.h"
 #include "services/grpc/unparsed_request_interceptor.h"
+#include "services/log/rate_limited_log.h"
 #include "services/tls/self_signed.h"
+#include "storage/disk_space.h"
+#include "storage/sha256.h"
 #include "storage/status_macros.h"
 
 namespace welfare::server {
@@ -84,7 +91,7 @@ bool IsLoopbackAddress(const std::string& address) {
          (ntohl(v4.s_addr) >> 24) == 127;
 }
 
-absl::StatusOr<std::string> LoadOrCreatePepper(const std::string& data_dir) {
+absl::StatusOr<Pepper> LoadOrCreatePepper(const std::string& data_dir) {
   const std::string path = absl::StrCat(data_dir, "/", kPepperFile);
   std::ifstream in(path, std::ios::binary);
   if (in) {
@@ -96,9 +103,9 @@ absl::StatusOr<std::string> LoadOrCreatePepper(const std::string& data_dir) {
           "; restore it from backup (without it, duplicate national IDs "
           "cannot be found)"));
     }
-    return pepper;
+    return Pepper{std::move(pepper), /*created=*/false, path};
   }
-  const std::string pepper = domain::RandomBytes(kPepperBytes);
+  const std::string pepper = storage::RandomBytes(kPepperBytes);
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
   if (fd < 0) return ErrnoError("cannot create", path);
   bool written = ::write(fd, pepper.data(), pepper.size()) ==
@@ -106,7 +113,7 @@ absl::StatusOr<std::string> LoadOrCreatePepper(const std::string& data_dir) {
   written = ::fsync(fd) == 0 && written;
   ::close(fd);
   if (!written) return ErrnoError("cannot write", path);
-  return pepper;
+  return Pepper{pepper, /*created=*/true, path};
 }
 
 std::string SigningKeyPath(const ServerOptions& options) {
@@ -169,21 +176,47 @@ absl::StatusOr<std::unique_ptr<WelfareServer>> WelfareServer::Start(
         "cannot create data folder ", options.data_dir, ": ", error.message()));
   }
   domain::LedgerOptions ledger_options;
-  ASSIGN_OR_RETURN(ledger_options.national_id_pepper,
-                   LoadOrCreatePepper(options.data_dir));
+  ASSIGN_OR_RETURN(Pepper pepper, LoadOrCreatePepper(options.data_dir));
+  ledger_options.national_id_pepper = pepper.bytes;
+  ledger_options.national_id_pepper_is_new = pepper.created;
   ledger_options.journal.store.path = options.data_dir + "/db";
   ledger_options.journal.store.block_cache_bytes = options.block_cache_bytes;
   ledger_options.journal.store.memtable_budget_bytes =
       options.memtable_budget_bytes;
   ledger_options.journal.shards = options.shards;
   ledger_options.journal.clock = options.clock;
+  ledger_options.journal.store.disk_reserve_bytes = options.disk_reserve_bytes;
+  ledger_options.journal.store.ballast_bytes = options.ballast_bytes;
+  ledger_options.journal.store.log = [](const std::string& line) {
+    log::ProcessLog().Write("rocksdb", line);
+  };
 
   auto server = std::unique_ptr<WelfareServer>(new WelfareServer());
   ledger_options.journal.committer.on_write_failure =
       [raw = server.get()](const absl::Status& status) {
         raw->OnWriteFailure(status);
       };
-  ASSIGN_OR_RETURN(server->ledger_, domain::Ledger::Open(ledger_options));
+  ledger_options.journal.committer.on_write_recovered = [raw = server.get()] {
+    raw->OnWriteRecovered();
+  };
+  absl::StatusOr<std::unique_ptr<domain::Ledger>> ledger =
+      domain::Ledger::Open(ledger_options);
+  if (!ledger.ok()) {
+    // A pepper made for a database that refused it (or could not be opened)
+    // must not stay: the next start would take it for the database's own.
+    if (pepper.created) ::unlink(pepper.path.c_str());
+    return ledger.status();
+  }
+  server->ledger_ = *std::move(ledger);
+  if (server->ledger_->store().opened_on_full_volume()) {
+    server->disk_full_.store(true);
+    log::ProcessLog().Write(
+        "storage",
+        "the data volume is too full to open the database for writing; it "
+        "is open read-only: reads are served, writes are refused "
+        "UNAVAILABLE DISK_FULL and health checks answer NOT_SERVING. Free "
+        "space on the data volume, then restart welfared");
+  }
   ASSIGN_OR_RETURN(
       server->principals_,
       auth::Principals::Open(
@@ -219,9 +252,12 @@ absl::StatusOr<std::unique_ptr<WelfareServer>> WelfareServer::Start(
                                     /*create=*/true, VerifierKeyPath(options)));
   server->audit_log_ = std::make_unique<audit::AuditLog>(
       &server->ledger_->store(), std::move(signer));
+  server->streams_ = std::make_unique<grpc_edge::StreamBudget>(
+      options.streams_max, options.stream_buffer_bytes_max);
   server->audit_service_ = std::make_unique<grpc_edge::AuditService>(
-      server->audit_log_.get(), admission);
+      server->audit_log_.get(), admission, server->streams_.get());
 
+  log::RouteProtobufLog(&log::ProcessLog());
   grpc::EnableDefaultHealthCheckService(true);
   LinkHealthDescriptor();
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -243,6 +279,7 @@ absl::StatusOr<std::unique_ptr<WelfareServer>> WelfareServer::Start(
       std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
       interceptors;
   interceptors.push_back(grpc_edge::NewUnparsedRequestInterceptorFactory());
+  interceptors.push_back(server->calls_.NewInterceptorFactory());
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
@@ -250,7 +287,45 @@ absl::StatusOr<std::unique_ptr<WelfareServer>> WelfareServer::Start(
         "cannot listen on ", options.listen_address,
         " (is another server using the port, or is the address wrong?)"));
   }
+  server->server_->GetHealthCheckService()->SetServingStatus(
+      kIntegrityHealthService, true);
+  server->SetServing();
+  if (options.scrub_entries_per_second > 0) {
+    ScrubJobOptions scrub;
+    scrub.entries_per_second = options.scrub_entries_per_second;
+    scrub.first_delay = options.scrub_first_delay;
+    scrub.interval = options.scrub_interval;
+    scrub.on_damage = [](const absl::Status& damage) {
+      log::ProcessLog().Write("scrub", damage.ToString());
+    };
+    scrub.on_pass = [raw = server.get()](
+                        const absl::StatusOr<storage::ScrubReport>& report) {
+      raw->OnScrubPass(report);
+    };
+    server->scrub_job_ =
+        std::make_unique<ScrubJob>(&server->ledger_->store(), std::move(scrub));
+  }
   return server;
+}
+
+void WelfareServer::OnScrubPass(
+    const absl::StatusOr<storage::ScrubReport>& report) {
+  if (!report.ok()) {
+    log::ProcessLog().Write("scrub",
+                            "the pass stopped: " + report.status().ToString());
+    return;
+  }
+  log::ProcessLog().Write(
+      "scrub",
+      absl::StrCat("checked ", report->entries, " entries of ", report->funds,
+                   " funds: ",
+                   report->damaged == 0 ? std::string("all intact")
+                                        : absl::StrCat(report->damaged,
+                                                       " damaged (health "
+                                                       "welfare.integrity is "
+                                                       "NOT_SERVING)")));
+  server_->GetHealthCheckService()->SetServingStatus(kIntegrityHealthService,
+                                                     report->damaged == 0);
 }
 
 std::string WelfareServer::MemoryReport() const {
@@ -271,27 +346,69 @@ std::string WelfareServer::MemoryReport() const {
 }
 
 void WelfareServer::OnWriteFailure(const absl::Status& status) {
+  if (storage::IsDiskFull(status)) {
+    if (disk_full_.exchange(true)) return;  // Said once is enough.
+    log::ProcessLog().Write(
+        "storage",
+        absl::StrCat("the data volume is full (", status.message(),
+                     "); writes are refused UNAVAILABLE DISK_FULL and health "
+                     "checks answer NOT_SERVING until space is freed; reads "
+                     "are still served"));
+    SetServing();
+    return;
+  }
   if (!healthy_.exchange(false)) return;  // Said once is enough.
   std::fprintf(stderr,
                "welfared: writing the journal failed (%s); every later write "
                "will be refused until welfared is restarted. Health checks "
                "now answer NOT_SERVING.\n",
                status.ToString().c_str());
+  SetServing();
+}
+
+void WelfareServer::OnWriteRecovered() {
+  if (!disk_full_.exchange(false)) return;
+  log::ProcessLog().Write("storage",
+                          "space on the data volume is back: writing again");
+  SetServing();
+}
+
+void WelfareServer::SetServing() {
   if (server_ != nullptr && server_->GetHealthCheckService() != nullptr) {
-    server_->GetHealthCheckService()->SetServingStatus(false);
+    // The server as a whole (""), not every service name: the integrity
+    // status is the scrub's to set.
+    server_->GetHealthCheckService()->SetServingStatus("", healthy());
   }
 }
 
 void WelfareServer::Shutdown(int deadline_ms) {
   if (shut_down_) return;
   shut_down_ = true;
-  server_->Shutdown(std::chrono::system_clock::now() +
-                    std::chrono::milliseconds(deadline_ms));
+  // NOT_SERVING first, so that load balancers stop sending calls.
+  server_->GetHealthCheckService()->Shutdown();
+  // gRPC's Shutdown(deadline) waits until every connection has closed. An
+  // idle client answers the server's last ping only when its own poller
+  // wakes (up to 5 s), and a stream (Health.Watch, StreamEntries) holds
+  // its connection to the deadline. So once no unary call is running, every
+  // remaining call is cancelled, which also closes the idle connections.
+  absl::Notification done;
+  std::thread stopper([this, deadline_ms, &done] {
+    server_->Shutdown(std::chrono::system_clock::now() +
+                      std::chrono::milliseconds(deadline_ms));
+    done.Notify();
+  });
+  while (!done.WaitForNotificationWithTimeout(absl::Milliseconds(10))) {
+    if (calls_.running_unary() == 0) {
+      grpc_server_cancel_all_calls(server_->c_server());
+    }
+  }
+  stopper.join();
 }
 
 void WelfareServer::Wait() { server_->Wait(); }
 
 WelfareServer::~WelfareServer() {
+  scrub_job_.reset();  // Reads the store and sets the health service.
   if (server_ != nullptr) {
     Shutdown();
     server_->Wait();

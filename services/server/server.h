@@ -17,8 +17,11 @@
 #include "services/grpc/access_service.h"
 #include "services/grpc/admission.h"
 #include "services/grpc/audit_service.h"
+#include "services/grpc/call_counter.h"
 #include "services/grpc/report_services.h"
 #include "services/grpc/services.h"
+#include "services/grpc/stream_budget.h"
+#include "services/server/scrub_job.h"
 #include "storage/clock.h"
 
 namespace welfare::server {
@@ -53,9 +56,26 @@ struct ServerOptions {
   std::string admin_token_file;
   // Calls one principal may have running at once.
   int calls_per_principal_max = 32;
+  // Entry streams (StreamEntries) open at once, and the bytes their
+  // buffers may hold together (2 MiB each); more are refused
+  // RESOURCE_EXHAUSTED STREAMS_EXHAUSTED.
+  int streams_max = 64;
+  size_t stream_buffer_bytes_max = 256 << 20;
   // Serve gRPC server reflection (the schema only, without
   // authentication: the .proto files are public).
   bool reflection = false;
+  // Writes are refused UNAVAILABLE DISK_FULL while the data volume has
+  // less free than this, and a ballast file of ballast_bytes is kept in the
+  // data folder to be released when the volume fills anyway
+  // (storage/disk_space.h).
+  uint64_t disk_reserve_bytes = 64 << 20;
+  uint64_t ballast_bytes = 64 << 20;
+  // The background scrub (scrub_job.h): entries re-hashed per second (0:
+  // no background scrub), the wait before the first pass, and between
+  // passes.
+  int64_t scrub_entries_per_second = 2000;
+  absl::Duration scrub_first_delay = absl::Seconds(10);
+  absl::Duration scrub_interval = absl::Hours(24);
   // Where refused credentials are logged; stderr if empty (tests).
   std::function<void(const std::string&)> log;
   // Tests only: the journal's clock. Not owned.
@@ -88,14 +108,22 @@ class WelfareServer {
   // One line for operators: resident memory and where RocksDB's goes.
   std::string MemoryReport() const;
 
-  // False once a journal write has failed: the server then refuses writes
-  // until restarted, and answers health checks NOT_SERVING.
-  bool healthy() const { return healthy_.load(); }
+  // False while the server refuses writes, and health checks answer
+  // NOT_SERVING: while the data volume is full (until space is freed), or
+  // for good once a journal write has failed otherwise (until restarted).
+  bool healthy() const { return healthy_.load() && !disk_full_.load(); }
+
+  // The background scrub; null if scrub_entries_per_second is 0.
+  const ScrubJob* scrub_job() const { return scrub_job_.get(); }
 
  private:
   WelfareServer() = default;
   void OnWriteFailure(const absl::Status& status);
+  void OnWriteRecovered();
+  void SetServing();
+  void OnScrubPass(const absl::StatusOr<storage::ScrubReport>& report);
   std::atomic<bool> healthy_{true};
+  std::atomic<bool> disk_full_{false};
   std::unique_ptr<domain::Ledger> ledger_;
   std::unique_ptr<auth::Principals> principals_;
   std::unique_ptr<auth::Gate> gate_;
@@ -108,16 +136,28 @@ class WelfareServer {
   std::unique_ptr<grpc_edge::ClaimService> claim_service_;
   std::unique_ptr<grpc_edge::ReportService> report_service_;
   std::unique_ptr<grpc_edge::PartnerService> partner_service_;
+  std::unique_ptr<grpc_edge::StreamBudget> streams_;
+  grpc_edge::CallCounter calls_;
   std::unique_ptr<audit::AuditLog> audit_log_;
   std::unique_ptr<grpc_edge::AuditService> audit_service_;
   std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<ScrubJob> scrub_job_;  // After server_: it sets health.
   int port_ = 0;
   bool shut_down_ = false;
 };
 
-// Reads the data folder's pepper file, creating it (32 random bytes, mode
-// 0600) on first start.
-absl::StatusOr<std::string> LoadOrCreatePepper(const std::string& data_dir);
+// The health service name whose status says whether the last scrub pass
+// found every stored entry intact (NOT_SERVING: damage; see the log).
+inline constexpr char kIntegrityHealthService[] = "welfare.integrity";
+
+// The data folder's national-ID pepper: read from its file, or made and
+// written to it (32 random bytes, mode 0600) if the file is missing.
+struct Pepper {
+  std::string bytes;
+  bool created = false;  // The file was missing and has been written now.
+  std::string path;
+};
+absl::StatusOr<Pepper> LoadOrCreatePepper(const std::string& data_dir);
 
 // Where the signing key and the verifier key files of options are.
 std::string SigningKeyPath(const ServerOptions& options);

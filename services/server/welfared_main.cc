@@ -2,6 +2,7 @@
 //
 //   welfared [--listen=127.0.0.1:7543] [--data_dir=welfare-data]
 //   welfared --print_verifier_key [--data_dir=welfare-data]
+//   welfared --inspect=funds|entries|scrub [--data_dir=welfare-data]
 //   welfared --make_self_signed_certificate --tls_certificate_file=F
 //            --tls_key_file=K [--tls_hosts=localhost,127.0.0.1]
 //
@@ -11,6 +12,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <thread>
+#include <tuple>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
@@ -20,6 +22,7 @@
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
 #include "services/audit/signing_key.h"
+#include "services/server/inspect.h"
 #include "services/server/server.h"
 #include "services/tls/self_signed.h"
 
@@ -71,6 +74,38 @@ ABSL_FLAG(std::string, admin_token_file, "",
 ABSL_FLAG(int, principal_calls_max, 32,
           "Calls one principal may have running at once; more are refused "
           "RESOURCE_EXHAUSTED (1..10000).");
+ABSL_FLAG(int, disk_reserve_mb, 64,
+          "Refuse writes (UNAVAILABLE DISK_FULL, nothing written) while the "
+          "data volume has less than this many MiB free; writing resumes "
+          "by itself once space is freed (0: only when the volume is full).");
+ABSL_FLAG(int, ballast_mb, 64,
+          "Size of the ballast file kept in the data folder "
+          "(db.ballast) and deleted when the volume fills anyway, so that "
+          "the database can still recover and open (0: none).");
+ABSL_FLAG(int, scrub_entries_per_s, 2000,
+          "Background scrub: stored entries re-hashed against the Merkle "
+          "tree per second (0: no background scrub). Damage is logged and "
+          "turns health service welfare.integrity NOT_SERVING.");
+ABSL_FLAG(int, scrub_interval_h, 24,
+          "Hours between the starts of two background scrub passes.");
+ABSL_FLAG(int, streams_max, 64,
+          "Entry streams (StreamEntries) open at once on the whole server; "
+          "more are refused RESOURCE_EXHAUSTED STREAMS_EXHAUSTED.");
+ABSL_FLAG(int, stream_buffer_mb, 256,
+          "MiB the open entry streams' buffers may hold together (2 MiB "
+          "each); more streams are refused like past --streams_max.");
+ABSL_FLAG(std::string, inspect, "",
+          "Look into --data_dir read-only and exit, safely even beside a "
+          "running server (never use RocksDB's ldb on a data folder): "
+          "\"funds\" lists the funds, \"entries\" prints the stored "
+          "entries of --inspect_fund, \"scrub\" re-hashes every entry "
+          "against the Merkle tree (exit 1 on damage).");
+ABSL_FLAG(std::string, inspect_fund, "",
+          "With --inspect=entries: the fund id.");
+ABSL_FLAG(uint64_t, inspect_first, 1,
+          "With --inspect=entries: the first sequence to print.");
+ABSL_FLAG(uint64_t, inspect_count, 20,
+          "With --inspect=entries: how many entries to print at most.");
 ABSL_FLAG(bool, reflection, false,
           "Serve gRPC server reflection (the API schema, which is public, "
           "without authentication) for tools such as grpcurl.");
@@ -139,6 +174,32 @@ int main(int argc, char** argv) {
   options.admin_token_file = absl::GetFlag(FLAGS_admin_token_file);
   options.calls_per_principal_max = absl::GetFlag(FLAGS_principal_calls_max);
   options.reflection = absl::GetFlag(FLAGS_reflection);
+  const int reserve_mb = absl::GetFlag(FLAGS_disk_reserve_mb);
+  const int ballast_mb = absl::GetFlag(FLAGS_ballast_mb);
+  const int scrub_rate = absl::GetFlag(FLAGS_scrub_entries_per_s);
+  const int scrub_hours = absl::GetFlag(FLAGS_scrub_interval_h);
+  const int streams_max = absl::GetFlag(FLAGS_streams_max);
+  const int stream_buffer_mb = absl::GetFlag(FLAGS_stream_buffer_mb);
+  for (const auto& [name, value, low, high] :
+       {std::tuple<const char*, int, int, int>{"disk_reserve_mb", reserve_mb, 0,
+                                               1 << 20},
+        {"ballast_mb", ballast_mb, 0, 1 << 16},
+        {"scrub_entries_per_s", scrub_rate, 0, 10'000'000},
+        {"scrub_interval_h", scrub_hours, 1, 24 * 365},
+        {"streams_max", streams_max, 1, 100000},
+        {"stream_buffer_mb", stream_buffer_mb, 2, 1 << 20}}) {
+    if (value < low || value > high) {
+      std::fprintf(stderr, "welfared: --%s: want %d..%d, got %d\n", name, low,
+                   high, value);
+      return 2;
+    }
+  }
+  options.disk_reserve_bytes = uint64_t(reserve_mb) << 20;
+  options.ballast_bytes = uint64_t(ballast_mb) << 20;
+  options.scrub_entries_per_second = scrub_rate;
+  options.scrub_interval = absl::Hours(scrub_hours);
+  options.streams_max = streams_max;
+  options.stream_buffer_bytes_max = size_t(stream_buffer_mb) << 20;
   if (options.calls_per_principal_max < 1 ||
       options.calls_per_principal_max > 10000) {
     std::fprintf(stderr, "welfared: --principal_calls_max: want 1..10000\n");
@@ -146,6 +207,15 @@ int main(int argc, char** argv) {
   }
   if (absl::GetFlag(FLAGS_make_self_signed_certificate)) {
     return MakeSelfSignedCertificate(options);
+  }
+  if (!absl::GetFlag(FLAGS_inspect).empty()) {
+    welfare::server::InspectRequest inspect;
+    inspect.data_dir = options.data_dir;
+    inspect.what = absl::GetFlag(FLAGS_inspect);
+    inspect.fund = absl::GetFlag(FLAGS_inspect_fund);
+    inspect.first = absl::GetFlag(FLAGS_inspect_first);
+    inspect.count = absl::GetFlag(FLAGS_inspect_count);
+    return welfare::server::Inspect(inspect, stdout, stderr);
   }
   if (absl::GetFlag(FLAGS_print_verifier_key)) {
     std::error_code error;

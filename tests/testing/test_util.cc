@@ -46,21 +46,35 @@ std::string ReasonOf(const absl::Status& status) {
 
 TestServer::TestServer() { Start(); }
 
+TestServer::TestServer(std::function<void(server::ServerOptions&)> configure)
+    : configure_(std::move(configure)) {
+  Start();
+}
+
 TestServer::~TestServer() = default;
 
 void TestServer::Start() {
+  const absl::Status started = TryStart();
+  if (!started.ok()) {
+    ADD_FAILURE() << "cannot start the server: " << started;
+    std::abort();
+  }
+}
+
+absl::Status TestServer::TryStart() {
   server::ServerOptions& options = options_;
   options.listen_address = "127.0.0.1:0";
   options.data_dir = dir_.path();
   options.clock = &clock_;
   options.block_cache_bytes = 8 << 20;
   options.memtable_budget_bytes = 16 << 20;
+  // No 64 MiB ballast in every test's folder.
+  options.ballast_bytes = 0;
+  if (configure_) configure_(options);
   auto server = server::WelfareServer::Start(options);
-  if (!server.ok()) {
-    ADD_FAILURE() << "cannot start the server: " << server.status();
-    std::abort();
-  }
+  if (!server.ok()) return server.status();
   server_ = std::move(*server);
+  return absl::OkStatus();
 }
 
 void TestServer::Restart() {

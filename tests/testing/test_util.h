@@ -79,6 +79,9 @@ std::string AdminTokenOf(const std::string& data_dir);
 class TestServer {
  public:
   TestServer();
+  // configure may change the options (limits, the scrub) before every
+  // start; the listen address, data folder and clock are the test's.
+  explicit TestServer(std::function<void(server::ServerOptions&)> configure);
   ~TestServer();
   // Stops and starts the server again on the same data folder.
   void Restart();
@@ -86,10 +89,13 @@ class TestServer {
   // again on the same data folder.
   void Stop();
   void Start();
+  // Start, returning why the server would not start instead of aborting.
+  absl::Status TryStart();
   // Stops the server, opens its database, calls change (which may fail the
   // test), closes the database and starts the server again (on a new port).
   void ChangeDatabase(const std::function<void(storage::Store&)>& change);
   int port() const { return server_->port(); }
+  server::WelfareServer& server() { return *server_; }
   std::string target() const;
   // A client with short retries, calling with token (by default the first
   // administrator's, which may call everything).
@@ -108,6 +114,7 @@ class TestServer {
   TempDir dir_;
   storage::FakeClock clock_{kTestNowMicros};
   server::ServerOptions options_;
+  std::function<void(server::ServerOptions&)> configure_;
   std::unique_ptr<server::WelfareServer> server_;
 };
 
