@@ -77,12 +77,9 @@ v1::FundReport FundAudit::Run() {
 
 bool FundAudit::Failed(const absl::Status& status, const char* doing) {
   if (status.code() == absl::StatusCode::kDataLoss) {
-    findings_.Add(
-        v1::SERVER_REPORTS_DATA_LOSS, 0,
-        absl::StrCat(doing,
-                     ": the server says its data is lost or "
-                     "corrupt: ",
-                     status.message(), " [", client::ErrorReason(status), "]"));
+    AddDataLoss(
+        0, status,
+        absl::StrCat(doing, ": the server says its data is lost or corrupt"));
   } else if (status.code() == absl::StatusCode::kNotFound &&
              stored_.has_value()) {
     findings_.Add(

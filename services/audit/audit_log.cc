@@ -121,14 +121,9 @@ class SnapshotEntryCursor final : public EntryCursor {
   // Whether the entry at entries_ (sequence) matches the leaf at leaves_.
   absl::Status CheckedAgainstLeaf(uint64_t sequence) {
     RETURN_IF_ERROR(leaves_.status());
-    if (!leaves_.Valid()) {
-      return Error(
-          absl::StatusCode::kDataLoss, "JOURNAL_CORRUPT",
-          absl::StrCat("fund ", fund_id_,
-                       ": the Merkle tree has no leaf for entry ", sequence));
-    }
     const uint64_t leaf_sequence =
-        storage::keys::TrailingSequence(leaves_.key()) + 1;
+        leaves_.Valid() ? storage::keys::TrailingSequence(leaves_.key()) + 1
+                        : UINT64_MAX;
     if (leaf_sequence < sequence) {
       return Error(absl::StatusCode::kDataLoss, "JOURNAL_CORRUPT",
                    absl::StrCat("fund ", fund_id_, ": entry ", leaf_sequence,

@@ -10,6 +10,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "clients/audit/fund_audit.h"
 #include "services/server/server.h"
 #include "tests/audit/findings_matchers.h"
 #include "tests/audit/fund_writer.h"
@@ -281,6 +282,22 @@ TEST_F(AuditorTest, ProvesAnEntryAgainstTheStoredOrAFreshCheckpoint) {
   const v1::InclusionReport beyond =
       auditor->ProveEntry("ban-nong-khu", 14, true);
   EXPECT_EQ(beyond.outcome(), v1::COULD_NOT_CHECK);
+}
+
+TEST(SpotCheckSampleTest, IsDistinctAscendingAndWithinTheTree) {
+  EXPECT_THAT(SpotCheckSample(3, 16), ::testing::ElementsAre(1, 2, 3));
+  EXPECT_TRUE(SpotCheckSample(3, 0).empty());
+  for (int round = 0; round < 100; ++round) {
+    const std::vector<uint64_t> sample = SpotCheckSample(50, 16);
+    ASSERT_EQ(sample.size(), 16u);
+    for (size_t i = 0; i < sample.size(); ++i) {
+      EXPECT_GE(sample[i], 1u);
+      EXPECT_LE(sample[i], 50u);
+      if (i > 0) {
+        EXPECT_LT(sample[i - 1], sample[i]);
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -12,7 +12,6 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "clients/audit/auditor.h"
-#include "clients/audit/fund_audit.h"
 #include "clients/verify/merkle.h"
 #include "grpcpp/grpcpp.h"
 #include "services/server/server.h"
@@ -347,22 +346,6 @@ TEST_F(DishonestServerTest, SpotChecksFindAnOldEntryServedChanged) {
   EXPECT_FALSE(checked.state_saved());
 }
 
-TEST(SpotCheckSampleTest, IsDistinctAscendingAndWithinTheTree) {
-  EXPECT_THAT(SpotCheckSample(3, 16), ::testing::ElementsAre(1, 2, 3));
-  EXPECT_TRUE(SpotCheckSample(3, 0).empty());
-  for (int round = 0; round < 100; ++round) {
-    const std::vector<uint64_t> sample = SpotCheckSample(50, 16);
-    ASSERT_EQ(sample.size(), 16u);
-    for (size_t i = 0; i < sample.size(); ++i) {
-      EXPECT_GE(sample[i], 1u);
-      EXPECT_LE(sample[i], 50u);
-      if (i > 0) {
-        EXPECT_LT(sample[i - 1], sample[i]);
-      }
-    }
-  }
-}
-
 class TamperTest : public DishonestServerTest {
  protected:
   std::unique_ptr<Auditor> NewDirectAuditor() {
@@ -371,19 +354,8 @@ class TamperTest : public DishonestServerTest {
 };
 
 TEST_F(TamperTest, OneChangedByteOfOneStoredEntryIsNamed) {
-  server_.ChangeDatabase([](storage::Store& store) {
-    const std::string key = storage::keys::Entry(kFundId, 6);
-    std::string value;
-    ASSERT_TRUE(store.db()
-                    ->Get(rocksdb::ReadOptions(),
-                          store.handle(storage::Column::kJournal), key, &value)
-                    .ok());
-    value[value.size() / 2] ^= 0x20;
-    ASSERT_TRUE(store.db()
-                    ->Put(rocksdb::WriteOptions(),
-                          store.handle(storage::Column::kJournal), key, value)
-                    .ok());
-  });
+  server_.EditStoredEntry(
+      kFundId, 6, [](std::string& bytes) { bytes[bytes.size() / 2] ^= 0x20; });
   const v1::FundReport report = NewDirectAuditor()->VerifyFund(kFundId);
   EXPECT_EQ(report.outcome(), v1::FINDINGS);
   EXPECT_EQ(report.fund_id(), kFundId);
@@ -411,19 +383,8 @@ TEST_F(TamperTest, ADeletedEntryIsNamed) {
 
 TEST_F(TamperTest, AnOldEntryChangedInPlaceIsFoundBySpotChecks) {
   ASSERT_EQ(NewDirectAuditor()->VerifyFund(kFundId).outcome(), v1::VERIFIED);
-  server_.ChangeDatabase([](storage::Store& store) {
-    const std::string key = storage::keys::Entry(kFundId, 3);
-    std::string value;
-    ASSERT_TRUE(store.db()
-                    ->Get(rocksdb::ReadOptions(),
-                          store.handle(storage::Column::kJournal), key, &value)
-                    .ok());
-    value[value.size() - 1] ^= 0x01;
-    ASSERT_TRUE(store.db()
-                    ->Put(rocksdb::WriteOptions(),
-                          store.handle(storage::Column::kJournal), key, value)
-                    .ok());
-  });
+  server_.EditStoredEntry(
+      kFundId, 3, [](std::string& bytes) { bytes[bytes.size() - 1] ^= 0x01; });
   // The server refuses to serve the damaged entry (DATA_LOSS); the spot
   // check names it.
   const v1::FundReport report =

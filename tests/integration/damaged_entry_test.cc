@@ -24,23 +24,12 @@ constexpr char kOtherFundId[] = "ban-intact";
 
 // Rewrites entry sequence of fund_id with another memo: it still parses,
 // but is no longer the entry the tree committed.
-void Damage(storage::Store& store, const std::string& fund_id,
-            uint64_t sequence) {
-  std::string bytes;
-  ASSERT_TRUE(store.db()
-                  ->Get(rocksdb::ReadOptions(),
-                        store.handle(storage::Column::kJournal),
-                        storage::keys::Entry(fund_id, sequence), &bytes)
-                  .ok());
+// A well-formed entry with another memo: only its leaf hash tells.
+void ChangeMemo(std::string& bytes) {
   welfare::storage::v1::EntryRecord record;
   ASSERT_TRUE(record.ParseFromString(bytes));
   record.set_memo("แก้ไขโดยไม่ผ่านระบบ");
-  ASSERT_TRUE(store.db()
-                  ->Put(rocksdb::WriteOptions(),
-                        store.handle(storage::Column::kJournal),
-                        storage::keys::Entry(fund_id, sequence),
-                        record.SerializeAsString())
-                  .ok());
+  bytes = record.SerializeAsString();
 }
 
 auto Damaged() {
@@ -161,8 +150,7 @@ TEST_F(DamagedEntryTest, AnIntactJournalScrubsClean) {
 // The defect: the server chained the next entry onto the damaged bytes and
 // signed a new checkpoint over them.
 TEST_F(DamagedEntryTest, ADamagedHeadStopsWritesToItsFundAndIsNeverSigned) {
-  server_.ChangeDatabase(
-      [this](storage::Store& store) { Damage(store, kFundId, head_); });
+  server_.EditStoredEntry(kFundId, head_, ChangeMemo);
   Connect();
   absl::StatusOr<v1::Entry> refused = Donate(kFundId);
   EXPECT_THAT(refused, Damaged());
@@ -179,8 +167,7 @@ TEST_F(DamagedEntryTest, ADamagedHeadStopsWritesToItsFundAndIsNeverSigned) {
 // The defect: an entry changed with the tree left alone was served as if
 // it were the journal's, and an incremental audit never looks at it again.
 TEST_F(DamagedEntryTest, ADamagedOldEntryIsNeverServedAndTheScrubFindsIt) {
-  server_.ChangeDatabase(
-      [](storage::Store& store) { Damage(store, kFundId, 3); });
+  server_.EditStoredEntry(kFundId, 3, ChangeMemo);
   Connect();
   EXPECT_THAT(GetEntry(3), Damaged());
   EXPECT_THAT(GetEntry(2), IsOk());

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "clients/status.h"
+#include "storage/keys.h"
 
 namespace welfare::testing {
 
@@ -99,6 +100,23 @@ void TestServer::ChangeDatabase(
     }
   }
   Start();
+}
+
+void TestServer::EditStoredEntry(
+    const std::string& fund_id, uint64_t sequence,
+    const std::function<void(std::string&)>& edit) {
+  ChangeDatabase([&](storage::Store& store) {
+    const std::string key = storage::keys::Entry(fund_id, sequence);
+    rocksdb::ColumnFamilyHandle* journal =
+        store.handle(storage::Column::kJournal);
+    std::string bytes;
+    ASSERT_TRUE(
+        store.db()->Get(rocksdb::ReadOptions(), journal, key, &bytes).ok())
+        << "no entry " << sequence << " of " << fund_id;
+    edit(bytes);
+    ASSERT_TRUE(
+        store.db()->Put(rocksdb::WriteOptions(), journal, key, bytes).ok());
+  });
 }
 
 std::string TestServer::target() const {

@@ -94,6 +94,11 @@ class TestServer {
   // Stops the server, opens its database, calls change (which may fail the
   // test), closes the database and starts the server again (on a new port).
   void ChangeDatabase(const std::function<void(storage::Store&)>& change);
+  // Changes the stored bytes of one entry of a fund (through ChangeDatabase),
+  // as someone editing the database behind the server's back would; fails
+  // the test if the entry is missing.
+  void EditStoredEntry(const std::string& fund_id, uint64_t sequence,
+                       const std::function<void(std::string&)>& edit);
   int port() const { return server_->port(); }
   server::WelfareServer& server() { return *server_; }
   std::string target() const;
