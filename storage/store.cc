@@ -242,6 +242,19 @@ rocksdb::ColumnFamilyHandle* Store::handle(Column column) const {
   return handles_[static_cast<int>(column)];
 }
 
+bool Store::AnyMemtableHoldsData() const {
+  for (rocksdb::ColumnFamilyHandle* handle : handles_) {
+    for (const char* property : {"rocksdb.num-entries-active-mem-table",
+                                 "rocksdb.num-entries-imm-mem-tables"}) {
+      uint64_t entries = 0;
+      if (db_->GetIntProperty(handle, property, &entries) && entries > 0) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 absl::Status Store::WriteDurably(rocksdb::WriteBatch* batch) {
   if (opened_on_full_volume_) {
     return Error(absl::StatusCode::kUnavailable, "DISK_FULL",
@@ -254,8 +267,14 @@ absl::Status Store::WriteDurably(rocksdb::WriteBatch* batch) {
   }
   RETURN_IF_ERROR(disk_->CheckWritable());
   if (out_of_space_.load()) {
-    // Space is back above the reserve. Busy means RocksDB's own recovery
-    // (its SstFileManager polls free space) is under way.
+    if (resume_needs_restart_.load()) {
+      return Error(absl::StatusCode::kUnavailable, "DISK_FULL",
+                   "a write failed for want of space and the database cannot "
+                   "resume in-process; nothing was written. Restart welfared "
+                   "now that there is space");
+    }
+    // Space is back above the reserve. Busy means RocksDB's own recovery (its
+    // SstFileManager polls free space) is under way.
     rocksdb::Status resumed = db_->Resume();
     if (!resumed.ok()) {
       return Error(absl::StatusCode::kUnavailable, "DISK_FULL",
@@ -272,7 +291,12 @@ absl::Status Store::WriteDurably(rocksdb::WriteBatch* batch) {
       FromRocksDb(db_->Write(options, batch), "writing the journal");
   if (IsDiskFull(written)) {
     // RocksDB now refuses every write until resumed; give it the ballast's
-    // room to flush once it is.
+    // room to flush once it is. Resuming flushes the memtables, which moves
+    // writes to a new write-ahead log; with every memtable empty there is
+    // nothing to flush and RocksDB 7.8 would go on with the log whose write
+    // may just have failed, which it refuses for good (and Debian's build,
+    // assertions on, aborts on: tests/storage/fault_simulation_test.cc).
+    if (!AnyMemtableHoldsData()) resume_needs_restart_.store(true);
     out_of_space_.store(true);
     disk_->ReleaseBallast();
   }

@@ -74,7 +74,9 @@ class Store {
   // Writes batch atomically and syncs the write-ahead log before returning:
   // OK means durable. UNAVAILABLE DISK_FULL, writing nothing, while the
   // volume is below the reserve or RocksDB ran out of space; the first
-  // write after space is back resumes RocksDB (DB::Resume) in-process.
+  // write after space is back resumes RocksDB (DB::Resume) in-process,
+  // unless every memtable was empty when space ran out: then writes are
+  // refused DISK_FULL until a restart (store.cc says why).
   absl::Status WriteDurably(rocksdb::WriteBatch* batch);
 
   // Where RocksDB's memory goes, in bytes, summed over the column families.
@@ -105,6 +107,9 @@ class Store {
       const rocksdb::DBOptions& options, const std::string& path,
       const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors,
       bool full_volume);
+  // Whether any column family's memtables (active or immutable) hold an
+  // entry.
+  bool AnyMemtableHoldsData() const;
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   std::shared_ptr<rocksdb::Cache> cache_;
@@ -114,6 +119,8 @@ class Store {
   bool opened_on_full_volume_ = false;
   // A write failed for want of space: RocksDB refuses writes until resumed.
   std::atomic<bool> out_of_space_{false};
+  // ... and every memtable was empty then: RocksDB cannot resume safely.
+  std::atomic<bool> resume_needs_restart_{false};
 };
 
 // An iterator over the keys that start with a prefix, in key order.

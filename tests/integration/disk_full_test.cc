@@ -175,7 +175,14 @@ TEST_F(DiskFullTest, RefusesCleanlyServesReadsRestartsAndResumes) {
   EXPECT_THAT(
       client_->CheckHealth(),
       ::testing::Property(&absl::Status::code, absl::StatusCode::kUnavailable));
-  EXPECT_THAT(Donate(), DiskFull());
+  // Still refused, unless RocksDB's own clean-up (an obsolete log or table
+  // deleted) has just brought the volume back above the reserve.
+  const absl::StatusOr<v1::Entry> again = Donate();
+  if (again.ok()) {
+    ++acknowledged_;
+  } else {
+    EXPECT_THAT(again, DiskFull());
+  }
 
   // An operator frees space: writing resumes with no restart.
   ASSERT_EQ(::unlink(Filler().c_str()), 0);
