@@ -11,6 +11,10 @@ packages=(
   chromium fonts-tlwg-loma-otf
   # The reflection test's client: Debian's python3 with gRPC and protobuf.
   python3-grpcio python3-protobuf
+  # scripts/fuzz.sh: clang-14 and its libFuzzer and sanitizer runtimes
+  # (libclang_rt.fuzzer is only recommended, and recommends are not
+  # installed).
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()

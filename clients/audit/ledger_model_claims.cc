@@ -9,6 +9,7 @@
 // against the evaluation the server recorded in it; it does not evaluate
 // the rulebook again.
 #include <algorithm>
+#include <limits>
 #include <string>
 
 #include "absl/strings/ascii.h"
@@ -32,11 +33,15 @@ std::string StateName(int32_t state) {
              : absl::StrCat("state ", state);
 }
 
+// The sum of the debits, at most INT64_MAX (an entry whose postings
+// overflow is reported by Post; its claim check must still not overflow).
 int64_t AmountOf(const EntryRecord& record) {
   int64_t amount = 0;
   for (const auto& posting : record.postings()) {
-    if (posting.debit_minus_credit_satang() > 0) {
-      amount += posting.debit_minus_credit_satang();
+    if (posting.debit_minus_credit_satang() > 0 &&
+        __builtin_add_overflow(amount, posting.debit_minus_credit_satang(),
+                               &amount)) {
+      return std::numeric_limits<int64_t>::max();
     }
   }
   return amount;

@@ -1,5 +1,7 @@
 #include "services/domain/records.h"
 
+#include <limits>
+
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/io/coded_stream.h"
@@ -22,7 +24,12 @@ v1::Posting PostingToApi(const record::PostingRecord& posting) {
   api.set_account_code(AccountCodeText(posting.account_code()));
   const int64_t amount = posting.debit_minus_credit_satang();
   api.set_side(amount >= 0 ? v1::DEBIT : v1::CREDIT);
-  api.set_amount_satang(amount >= 0 ? amount : -amount);
+  // A stored amount of INT64_MIN (never written: amounts are bounded) has
+  // no positive twin; it reads as the largest amount rather than overflow.
+  api.set_amount_satang(amount >= 0 ? amount
+                        : amount == std::numeric_limits<int64_t>::min()
+                            ? std::numeric_limits<int64_t>::max()
+                            : -amount);
   return api;
 }
 

@@ -1,6 +1,8 @@
 // LedgerModel's check of rulebooks and claims (ledger_model_claims.cc)
 // against hand-built journals: an honest claim's life is clean, through a
 // saved state; each broken rule is a CLAIM_RULE_BROKEN finding.
+#include <cstdint>
+#include <limits>
 #include <string>
 
 #include "clients/audit/ledger_model.h"
@@ -122,6 +124,29 @@ TEST(LedgerModelClaimsTest, BrokenClaimRulesAreFindings) {
                 Contains(IsFinding(v1::CLAIM_RULE_BROKEN, bad)))
         << "entry " << bad << ": " << Describe(findings.kept());
   }
+}
+
+// Found by fuzz/audit_fold_fuzzer.cc: debits whose sum overflows int64 were
+// added up without a check (undefined behaviour) on the way to the claim's
+// limit. The payment is still held to its evaluation.
+TEST(LedgerModelClaimsTest, APaymentWhoseDebitsOverflowIsAFinding) {
+  JournalBuilder journal;
+  const uint64_t claim = ApprovedClaim(journal);
+  EntryRecord payment = ClaimPayment(claim, 100, 60000);
+  payment.clear_postings();
+  for (int64_t amount : {std::numeric_limits<int64_t>::max(),
+                         std::numeric_limits<int64_t>::max()}) {
+    auto* posting = payment.add_postings();
+    posting->set_account_code(5102);
+    posting->set_debit_minus_credit_satang(amount);
+  }
+  const uint64_t overflowing = journal.Add(payment);
+  LedgerModel model(NoEarlier());
+  Findings findings("ban-test");
+  ApplyAll(journal, model, findings);
+  EXPECT_THAT(findings.kept(),
+              Contains(IsFinding(v1::CLAIM_RULE_BROKEN, overflowing)))
+      << Describe(findings.kept());
 }
 
 }  // namespace
