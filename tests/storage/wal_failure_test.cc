@@ -1,4 +1,5 @@
-// Acknowledged means durable: when the write-ahead log cannot be synced,
+// Acknowledged means durable: when the write-ahead log cannot be synced
+// (fault_file_system.h arms the group's next sync to fail),
 // every request of the group hears an error, nothing of the group becomes
 // visible, and the journal goes on from the right sequence after a restart,
 // whether the unsynced bytes survived or not.
@@ -7,8 +8,8 @@
 #include <vector>
 
 #include "storage/sha256.h"
+#include "tests/storage/fault_file_system.h"
 #include "tests/storage/journal_harness.h"
-#include "tests/storage/wal_faults.h"
 
 namespace welfare::storage::testing {
 namespace {
@@ -28,8 +29,7 @@ auto StorageFailure() {
   return HasError(absl::StatusCode::kUnavailable, "STORAGE_FAILURE");
 }
 
-class WalFailureTest
-    : public ::testing::TestWithParam<WalSyncFaults::Unsynced> {
+class WalFailureTest : public ::testing::TestWithParam<Fault> {
  protected:
   void SetUp() override {
     ASSERT_THAT(harness_.Open(), IsOk());
@@ -45,7 +45,7 @@ class WalFailureTest
     {
       CommitterGate gate(&harness_);
       gate.Hold();
-      faulty_.faults->FailNextSyncs(1, GetParam());
+      faulty_.faults->Arm(GetParam(), 1);
       futures.push_back(harness_.Start(Dues("lost-1", 10)));
       futures.push_back(harness_.Start(AppendRequest(
           "ban-a", "invalid",
@@ -54,11 +54,11 @@ class WalFailureTest
     }
     std::vector<Result> results;
     for (auto& future : futures) results.push_back(future.get());
-    EXPECT_EQ(faulty_.faults->failed_syncs(), 1);
+    EXPECT_EQ(faulty_.faults->fired(), 1);
     return results;
   }
 
-  FaultyEnv faulty_;
+  FaultEnv faulty_;
   JournalHarness harness_{/*shards=*/1, faulty_.env.get()};
   std::string head_;  // The stored bytes of entry 2, the last good one.
 };
@@ -102,7 +102,7 @@ TEST_P(WalFailureTest, RetriesAfterReopenApplyEachFailedRequestExactlyOnce) {
   FailingGroup();
   ASSERT_THAT(harness_.Reopen(), IsOk());
   const uint64_t size_after_reopen = harness_.Size("ban-a");
-  if (GetParam() == WalSyncFaults::Unsynced::kLost) {
+  if (GetParam() == Fault::kSyncLosesUnsynced) {
     EXPECT_EQ(size_after_reopen, 2u);
   } else {
     EXPECT_TRUE(size_after_reopen == 2u || size_after_reopen == 4u)
@@ -126,14 +126,14 @@ TEST_P(WalFailureTest, RetriesAfterReopenApplyEachFailedRequestExactlyOnce) {
   EXPECT_EQ(harness_.Balances("ban-a").at(kCash), 1000 + 10 + 20 + 5);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    UnsyncedBytes, WalFailureTest,
-    ::testing::Values(WalSyncFaults::Unsynced::kLost,
-                      WalSyncFaults::Unsynced::kKept),
-    [](const ::testing::TestParamInfo<WalSyncFaults::Unsynced>& info) {
-      return info.param == WalSyncFaults::Unsynced::kLost ? std::string("Lost")
-                                                          : std::string("Kept");
-    });
+INSTANTIATE_TEST_SUITE_P(UnsyncedBytes, WalFailureTest,
+                         ::testing::Values(Fault::kSyncLosesUnsynced,
+                                           Fault::kSyncFails),
+                         [](const ::testing::TestParamInfo<Fault>& info) {
+                           return info.param == Fault::kSyncLosesUnsynced
+                                      ? std::string("Lost")
+                                      : std::string("Kept");
+                         });
 
 }  // namespace
 }  // namespace welfare::storage::testing
